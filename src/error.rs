@@ -1,0 +1,255 @@
+//! Errors: bad input is a typed error that names the field by its path.
+//!
+//! Errors are not failures. A failure is a fact that breaks a rule (6
+//! dropouts of 520); an error is a record that cannot be read (7 dropouts of
+//! 5, a meeting dated in another year). Every error names the field by its
+//! JSON path, e.g. `meetings[3].attendance`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+
+/// What is wrong with the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The document is not JSON of the record's shape: a syntax error, a
+    /// wrong type, an unknown field or enum value, a duplicate key, a count
+    /// that is not a whole number, a malformed decimal or date.
+    #[error("{path}: {message}")]
+    Parse {
+        /// The path of the offending value (`.` for the document itself).
+        path: String,
+        /// What the parser found.
+        message: String,
+        /// Line of the offending input, from 1 (0 when unknown).
+        line: usize,
+        /// Column of the offending input, from 1 (0 when unknown).
+        column: usize,
+    },
+    /// The document is larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
+    #[error("the document is {size} bytes; the limit is {limit}")]
+    TooLarge {
+        /// The document's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The record names a preset that does not exist.
+    #[error("plan: no preset is named {id:?}")]
+    UnknownPreset {
+        /// The name given.
+        id: String,
+    },
+    /// The plan's own figures are invalid.
+    #[error("{path}: {reason}")]
+    InvalidPlan {
+        /// The path of the offending value, under `plan`.
+        path: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// The plan does not apply to the record's year.
+    #[error("plan: the plan is for {plan_year}, the record for {record_year}")]
+    PlanYear {
+        /// The plan's year.
+        plan_year: i32,
+        /// The record's year.
+        record_year: i32,
+    },
+    /// A count above its base (`count > of`).
+    #[error("{path}: count {count} is above its base {of}")]
+    CountAboveBase {
+        /// The path of the rate.
+        path: String,
+        /// The count.
+        count: u64,
+        /// The base.
+        of: u64,
+    },
+    /// A rate whose base is zero.
+    #[error("{path}: the base is zero")]
+    ZeroBase {
+        /// The path of the rate.
+        path: String,
+    },
+    /// A rate below 0 or above 100 percent.
+    #[error("{path}: rate {rate} is outside 0–100")]
+    RateOutOfRange {
+        /// The path of the rate.
+        path: String,
+        /// The rate given.
+        rate: Decimal,
+    },
+    /// A date outside the record's year (or before the cell was founded).
+    #[error("{path}: {date} is outside {year}")]
+    DateOutsideYear {
+        /// The path of the date.
+        path: String,
+        /// The date given.
+        date: NaiveDate,
+        /// The record's year.
+        year: i32,
+    },
+    /// A meeting dated before the cell was founded.
+    #[error("{path}: {date} is before the cell was founded on {founded}")]
+    BeforeFounded {
+        /// The path of the date.
+        path: String,
+        /// The date given.
+        date: NaiveDate,
+        /// The cell's founding date.
+        founded: NaiveDate,
+    },
+    /// Two regular meetings in one month.
+    #[error("{path}: a second regular meeting in month {month} (the first is {first})")]
+    SecondRegularMeeting {
+        /// The path of the second meeting.
+        path: String,
+        /// The month.
+        month: u8,
+        /// The path of the first meeting.
+        first: String,
+    },
+    /// Attendance that does not add up.
+    #[error(
+        "{path}: present {present} + absent with leave {with_leave} + absent without leave \
+         {without_leave} is not the {required} required"
+    )]
+    AttendanceMismatch {
+        /// The path of the attendance.
+        path: String,
+        /// Members required.
+        required: u32,
+        /// Members present.
+        present: u32,
+        /// Members absent with leave.
+        with_leave: usize,
+        /// Members absent without leave.
+        without_leave: usize,
+    },
+    /// A member id that is not in the roster.
+    #[error("{path}: {id:?} is not a member of the roster")]
+    UnknownMember {
+        /// The path of the id.
+        path: String,
+        /// The id.
+        id: String,
+    },
+    /// A member id used twice where it must be unique.
+    #[error("{path}: {id:?} appears twice")]
+    DuplicateMember {
+        /// The path of the second occurrence.
+        path: String,
+        /// The id.
+        id: String,
+    },
+    /// A head listed twice in `party.heads`.
+    #[error("{path}: the {role} is listed twice")]
+    DuplicateHead {
+        /// The path of the second occurrence.
+        path: String,
+        /// The role.
+        role: crate::member::HeadRole,
+    },
+    /// Two facts about one member that contradict each other.
+    #[error("{path}: {reason}")]
+    Contradiction {
+        /// The path of the offending value.
+        path: String,
+        /// What contradicts what.
+        reason: &'static str,
+    },
+    /// Votes at a meeting that is not a regular meeting.
+    #[error("{path}: only regular meetings vote on the four contents")]
+    VotesOutsideRegularMeeting {
+        /// The path of the votes.
+        path: String,
+    },
+    /// A tally with more votes than its base.
+    #[error("{path}: {votes} votes is more than the base of {base}")]
+    TallyAboveBase {
+        /// The path of the tally.
+        path: String,
+        /// Votes for and against.
+        votes: u64,
+        /// The base.
+        base: u32,
+    },
+    /// A tally with more votes than official members present: a
+    /// probationary member, or someone absent, voted.
+    #[error("{path}: {votes} votes but only {official_present} official members were present")]
+    TallyAbovePresent {
+        /// The path of the tally.
+        path: String,
+        /// Votes for and against.
+        votes: u64,
+        /// Official members present.
+        official_present: u32,
+    },
+    /// A voting base larger than the official members convened.
+    #[error("{path}: base {base} is more than the {official} official members convened")]
+    BaseAboveOfficial {
+        /// The path of the base.
+        path: String,
+        /// The base given.
+        base: u32,
+        /// Official members convened.
+        official: u32,
+    },
+}
+
+impl Error {
+    /// The path of the offending field (`meetings[3].attendance`); `plan`
+    /// for errors of the plan, `.` for the document as a whole.
+    pub fn path(&self) -> &str {
+        match self {
+            Error::Parse { path, .. }
+            | Error::InvalidPlan { path, .. }
+            | Error::CountAboveBase { path, .. }
+            | Error::ZeroBase { path }
+            | Error::RateOutOfRange { path, .. }
+            | Error::DateOutsideYear { path, .. }
+            | Error::BeforeFounded { path, .. }
+            | Error::SecondRegularMeeting { path, .. }
+            | Error::AttendanceMismatch { path, .. }
+            | Error::UnknownMember { path, .. }
+            | Error::DuplicateMember { path, .. }
+            | Error::DuplicateHead { path, .. }
+            | Error::Contradiction { path, .. }
+            | Error::VotesOutsideRegularMeeting { path }
+            | Error::TallyAboveBase { path, .. }
+            | Error::TallyAbovePresent { path, .. }
+            | Error::BaseAboveOfficial { path, .. } => path,
+            Error::TooLarge { .. } => ".",
+            Error::UnknownPreset { .. } | Error::PlanYear { .. } => "plan",
+        }
+    }
+
+    /// A stable snake_case name for the kind of error (`count_above_base`),
+    /// for callers and bindings that branch on it.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Error::Parse { .. } => "parse",
+            Error::TooLarge { .. } => "too_large",
+            Error::UnknownPreset { .. } => "unknown_preset",
+            Error::InvalidPlan { .. } => "invalid_plan",
+            Error::PlanYear { .. } => "plan_year",
+            Error::CountAboveBase { .. } => "count_above_base",
+            Error::ZeroBase { .. } => "zero_base",
+            Error::RateOutOfRange { .. } => "rate_out_of_range",
+            Error::DateOutsideYear { .. } => "date_outside_year",
+            Error::BeforeFounded { .. } => "before_founded",
+            Error::SecondRegularMeeting { .. } => "second_regular_meeting",
+            Error::AttendanceMismatch { .. } => "attendance_mismatch",
+            Error::UnknownMember { .. } => "unknown_member",
+            Error::DuplicateMember { .. } => "duplicate_member",
+            Error::DuplicateHead { .. } => "duplicate_head",
+            Error::Contradiction { .. } => "contradiction",
+            Error::VotesOutsideRegularMeeting { .. } => "votes_outside_regular_meeting",
+            Error::TallyAboveBase { .. } => "tally_above_base",
+            Error::TallyAbovePresent { .. } => "tally_above_present",
+            Error::BaseAboveOfficial { .. } => "base_above_official",
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Indicators: rates and counts against the plan's targets, compared exactly
+//! (RULES §2, §3, §6).
+//!
+//! A rate given as counts is compared without rounding: `count × 100`
+//! against `target × of`, in 128-bit integers. So 4 dropouts of 401
+//! (0.9975… %) pass "below 1.0", although the figure prints as 1.0 %.
+
+use core::cmp::Ordering;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::check::Gap;
+use crate::macros::str_enum;
+use crate::plan::RateComparison;
+
+str_enum! {
+    /// How an actual value is compared with a target (RULES §2).
+    pub enum Comparator {
+        /// "dưới X": actual < X.
+        Below = "below",
+        /// "trên X": actual > X.
+        Above = "above",
+        /// "từ X trở lên", "ít nhất X", a bare target figure: actual ≥ X.
+        AtLeast = "at_least",
+        /// "không quá X": actual ≤ X.
+        AtMost = "at_most",
+    }
+}
+
+impl Comparator {
+    /// Whether `actual` meets `target` under this comparator.
+    pub fn holds<T: Ord>(self, actual: &T, target: &T) -> bool {
+        self.accepts(actual.cmp(target))
+    }
+
+    /// Whether an ordering of actual against target meets this comparator.
+    pub const fn accepts(self, ord: Ordering) -> bool {
+        match self {
+            Comparator::Below => matches!(ord, Ordering::Less),
+            Comparator::Above => matches!(ord, Ordering::Greater),
+            Comparator::AtLeast => !matches!(ord, Ordering::Less),
+            Comparator::AtMost => !matches!(ord, Ordering::Greater),
+        }
+    }
+
+    /// Whether more is better (`at_least`, `above`).
+    pub const fn wants_more(self) -> bool {
+        matches!(self, Comparator::AtLeast | Comparator::Above)
+    }
+
+    /// Whether meeting the threshold exactly fails (`below`, `above`).
+    pub const fn is_strict(self) -> bool {
+        matches!(self, Comparator::Below | Comparator::Above)
+    }
+}
+
+/// A target of the plan: a comparator and a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target<T> {
+    /// How the actual value is compared.
+    pub comparator: Comparator,
+    /// The threshold.
+    pub value: T,
+}
+
+impl<T: Ord> Target<T> {
+    /// Whether `actual` meets the target.
+    pub fn met_by(&self, actual: &T) -> bool {
+        self.comparator.holds(actual, &self.value)
+    }
+}
+
+/// A rate as the record gives it: counts, or a published figure in percent.
+///
+/// On the wire: `{"count": 4, "of": 520}` or `{"rate": "0.77"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RateWire", into = "RateWire")]
+pub enum Rate {
+    /// `count` of `of`; the base is never zero and never below the count.
+    Counts {
+        /// The numerator (dropouts, promoted students, …).
+        count: u64,
+        /// The base (students enrolled, …).
+        of: u64,
+    },
+    /// A figure in percent, 0–100 (`0.77` is 0.77 %).
+    Figure(Decimal),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RateWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    of: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rate: Option<Decimal>,
+}
+
+impl From<Rate> for RateWire {
+    fn from(r: Rate) -> Self {
+        match r {
+            Rate::Counts { count, of } => RateWire { count: Some(count), of: Some(of), rate: None },
+            Rate::Figure(rate) => RateWire { count: None, of: None, rate: Some(rate) },
+        }
+    }
+}
+
+impl TryFrom<RateWire> for Rate {
+    type Error = &'static str;
+    fn try_from(w: RateWire) -> Result<Self, Self::Error> {
+        match (w.count, w.of, w.rate) {
+            (Some(count), Some(of), None) => Ok(Rate::Counts { count, of }),
+            (None, None, Some(rate)) => Ok(Rate::Figure(rate)),
+            _ => Err("a rate is either {\"count\", \"of\"} or {\"rate\"}"),
+        }
+    }
+}
+
+/// The most decimal places a rate threshold may have: with this bound every
+/// comparison of counts fits in 128-bit integers, so none can overflow.
+pub const MAX_THRESHOLD_SCALE: u32 = 16;
+
+/// The most decimals the "published figure" policy may round to.
+pub const MAX_PUBLISHED_DECIMALS: u32 = 10;
+
+/// `10^n` for the small exponents used here.
+const fn pow10(n: u32) -> u128 {
+    let mut v = 1u128;
+    let mut i = 0;
+    while i < n {
+        v *= 10;
+        i += 1;
+    }
+    v
+}
+
+/// The threshold as `mantissa / 10^scale`, for a threshold in 0–100 with at
+/// most [`MAX_THRESHOLD_SCALE`] decimals (the plan's validation ensures both).
+fn split(threshold: Decimal) -> (u128, u32) {
+    let mut t = threshold.normalize();
+    if t.scale() > MAX_THRESHOLD_SCALE {
+        // Unreachable after validation; rounding keeps the arithmetic in range.
+        t = t.round_dp(MAX_THRESHOLD_SCALE);
+    }
+    let mantissa = u128::try_from(t.mantissa()).unwrap_or(0).min(100 * pow10(MAX_THRESHOLD_SCALE));
+    (mantissa, t.scale())
+}
+
+/// Orders `count / of` (as a percentage) against `threshold`, exactly, or
+/// after rounding to the published figure when the policy says so.
+fn order_counts(count: u64, of: u64, threshold: Decimal, mode: RateComparison) -> Ordering {
+    let (m, s) = split(threshold);
+    match mode {
+        RateComparison::Exact => {
+            // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
+            let lhs = u128::from(count) * 100 * pow10(s);
+            let rhs = m * u128::from(of);
+            lhs.cmp(&rhs)
+        }
+        RateComparison::Published { decimals } => {
+            let n = decimals.min(MAX_PUBLISHED_DECIMALS);
+            // Half-up rounding of count*100/of to n decimals, as an integer
+            // over 10^n: floor((2*count*100*10^n + of) / (2*of)).
+            let of = u128::from(of.max(1));
+            let published = (2 * u128::from(count) * 100 * pow10(n) + of) / (2 * of);
+            // published/10^n  vs  m/10^s
+            (published * pow10(s)).cmp(&(m * pow10(n)))
+        }
+    }
+}
+
+/// Orders a published figure against `threshold`, rounding the figure first
+/// when the policy compares published figures.
+fn order_figure(rate: Decimal, threshold: Decimal, mode: RateComparison) -> Ordering {
+    match mode {
+        RateComparison::Exact => rate.cmp(&threshold),
+        RateComparison::Published { decimals } => rate
+            .round_dp_with_strategy(
+                decimals.min(MAX_PUBLISHED_DECIMALS),
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+            .cmp(&threshold),
+    }
+}
+
+/// Whether `count` of `of` meets the target.
+pub fn counts_meet(count: u64, of: u64, target: &Target<Decimal>, mode: RateComparison) -> bool {
+    target.comparator.accepts(order_counts(count, of, target.value, mode))
+}
+
+/// Whether a rate meets the target.
+pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
+    match rate {
+        Rate::Counts { count, of } => counts_meet(count, of, target, mode),
+        Rate::Figure(r) => target.comparator.accepts(order_figure(r, target.value, mode)),
+    }
+}
+
+/// The gap of a failing rate (RULES §6).
+///
+/// With counts, the base is held fixed and `needed` is the passing count
+/// nearest to the actual one: the least passing count when more is better,
+/// the greatest when less is. Passing is monotone in the count, so a binary
+/// search over `0..=of` finds it. With a figure, the distance in percentage
+/// points to the threshold.
+pub fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> Gap {
+    match rate {
+        Rate::Counts { count, of } => {
+            let passes = |c: u64| counts_meet(c, of, target, mode);
+            let needed = if target.comparator.wants_more() {
+                // Least c in [count, of] that passes.
+                first_true(count, of, passes)
+            } else {
+                // Greatest c in [0, count] that passes: first c where
+                // `!passes` holds, minus one.
+                match first_true(0, count, |c| !passes(c)) {
+                    Some(0) => None,
+                    Some(c) => Some(c - 1),
+                    None => Some(count),
+                }
+            };
+            count_gap(count, needed)
+        }
+        Rate::Figure(r) => match target.value.checked_sub(r) {
+            Some(change) => Gap::Points { change, strict: target.comparator.is_strict() },
+            None => Gap::Unreachable,
+        },
+    }
+}
+
+/// The gap of a failing count against a target: the nearest passing count.
+pub fn count_gap_for(actual: u64, target: &Target<u64>) -> Gap {
+    let t = target.value;
+    let needed = match target.comparator {
+        Comparator::AtLeast | Comparator::AtMost => Some(t),
+        Comparator::Above => t.checked_add(1),
+        Comparator::Below => t.checked_sub(1),
+    };
+    count_gap(actual, needed)
+}
+
+/// A count gap from the actual count to `needed`, or unreachable.
+pub fn count_gap(actual: u64, needed: Option<u64>) -> Gap {
+    match needed {
+        Some(needed) => Gap::Count { needed, change: i128::from(needed) - i128::from(actual) },
+        None => Gap::Unreachable,
+    }
+}
+
+/// The least `c` in `lo..=hi` with `pred(c)`, for a `pred` that is false
+/// then true as `c` grows.
+fn first_true(lo: u64, hi: u64, pred: impl Fn(u64) -> bool) -> Option<u64> {
+    if lo > hi || !pred(hi) {
+        return None;
+    }
+    let (mut lo, mut hi) = (lo, hi);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+    fn t(c: Comparator, v: &str) -> Target<Decimal> {
+        Target { comparator: c, value: d(v) }
+    }
+    const EXACT: RateComparison = RateComparison::Exact;
+
+    #[test]
+    fn below_is_strict_exactly_one_percent_fails() {
+        // 5 of 500 is exactly 1.0 %: not below 1.0.
+        assert!(!counts_meet(5, 500, &t(Comparator::Below, "1.0"), EXACT));
+        assert!(counts_meet(4, 500, &t(Comparator::Below, "1.0"), EXACT));
+        assert!(!rate_meets(Rate::Figure(d("1.0")), &t(Comparator::Below, "1.0"), EXACT));
+        assert!(rate_meets(Rate::Figure(d("0.99")), &t(Comparator::Below, "1.0"), EXACT));
+    }
+
+    #[test]
+    fn counts_compare_exactly_without_rounding() {
+        // 4 of 401 = 0.9975…% passes "below 1.0" although it prints as 1.0 %.
+        assert!(counts_meet(4, 401, &t(Comparator::Below, "1.0"), EXACT));
+        // Compared as the published figure with one decimal, it is 1.0 and fails.
+        let published = RateComparison::Published { decimals: 1 };
+        assert!(!counts_meet(4, 401, &t(Comparator::Below, "1.0"), published));
+    }
+
+    #[test]
+    fn at_least_includes_the_threshold() {
+        // 98 of 100 is exactly 98.0 %.
+        assert!(counts_meet(98, 100, &t(Comparator::AtLeast, "98.0"), EXACT));
+        assert!(!counts_meet(97, 100, &t(Comparator::AtLeast, "98.0"), EXACT));
+        assert!(rate_meets(Rate::Figure(d("98.0")), &t(Comparator::AtLeast, "98"), EXACT));
+        assert!(!rate_meets(Rate::Figure(d("97.99")), &t(Comparator::AtLeast, "98"), EXACT));
+    }
+
+    #[test]
+    fn above_excludes_the_threshold() {
+        assert!(!counts_meet(68, 100, &t(Comparator::Above, "68.0"), EXACT));
+        assert!(counts_meet(69, 100, &t(Comparator::Above, "68.0"), EXACT));
+    }
+
+    #[test]
+    fn at_most_includes_the_threshold() {
+        assert!(counts_meet(2, 200, &t(Comparator::AtMost, "1.0"), EXACT));
+        assert!(!counts_meet(3, 200, &t(Comparator::AtMost, "1.0"), EXACT));
+    }
+
+    #[test]
+    fn gap_dropouts_six_of_520_need_at_most_five() {
+        // 1.0 % of 520 is 5.2: 5 passes (0.96 %), 6 fails (1.15 %).
+        let g = rate_gap(Rate::Counts { count: 6, of: 520 }, &t(Comparator::Below, "1.0"), EXACT);
+        assert_eq!(g, Gap::Count { needed: 5, change: -1 });
+    }
+
+    #[test]
+    fn gap_below_at_an_exact_multiple_needs_one_fewer() {
+        // 1.0 % of 500 is 5 exactly: 5 fails, 4 passes.
+        let g = rate_gap(Rate::Counts { count: 7, of: 500 }, &t(Comparator::Below, "1.0"), EXACT);
+        assert_eq!(g, Gap::Count { needed: 4, change: -3 });
+    }
+
+    #[test]
+    fn gap_at_least_is_the_least_passing_count() {
+        // 98 % of 1507 is 1476.86: 1477 passes.
+        let g =
+            rate_gap(Rate::Counts { count: 1470, of: 1507 }, &t(Comparator::AtLeast, "98.0"), EXACT);
+        assert_eq!(g, Gap::Count { needed: 1477, change: 7 });
+        assert!(counts_meet(1477, 1507, &t(Comparator::AtLeast, "98.0"), EXACT));
+        assert!(!counts_meet(1476, 1507, &t(Comparator::AtLeast, "98.0"), EXACT));
+    }
+
+    #[test]
+    fn gap_above_at_an_exact_multiple_needs_one_more() {
+        // 68 % of 300 is 204 exactly: 204 fails "above", 205 passes.
+        let g = rate_gap(Rate::Counts { count: 200, of: 300 }, &t(Comparator::Above, "68"), EXACT);
+        assert_eq!(g, Gap::Count { needed: 205, change: 5 });
+    }
+
+    #[test]
+    fn gap_unreachable_when_no_count_in_the_base_passes() {
+        let g = rate_gap(Rate::Counts { count: 3, of: 10 }, &t(Comparator::Below, "0"), EXACT);
+        assert_eq!(g, Gap::Unreachable);
+        let g = rate_gap(Rate::Counts { count: 3, of: 10 }, &t(Comparator::Above, "100"), EXACT);
+        assert_eq!(g, Gap::Unreachable);
+    }
+
+    #[test]
+    fn gap_of_a_figure_is_in_percentage_points() {
+        let g = rate_gap(Rate::Figure(d("54.5")), &t(Comparator::AtLeast, "55.0"), EXACT);
+        assert_eq!(g, Gap::Points { change: d("0.5"), strict: false });
+        let g = rate_gap(Rate::Figure(d("1.25")), &t(Comparator::Below, "1.0"), EXACT);
+        assert_eq!(g, Gap::Points { change: d("-0.25"), strict: true });
+    }
+
+    #[test]
+    fn count_gap_admissions_four_against_at_least_six() {
+        let target = Target { comparator: Comparator::AtLeast, value: 6 };
+        assert!(!target.met_by(&4));
+        assert!(target.met_by(&6));
+        assert_eq!(count_gap_for(4, &target), Gap::Count { needed: 6, change: 2 });
+        let above = Target { comparator: Comparator::Above, value: u64::MAX };
+        assert_eq!(count_gap_for(4, &above), Gap::Unreachable);
+    }
+
+    #[test]
+    fn extreme_counts_do_not_overflow() {
+        let target = t(Comparator::AtLeast, "99.9999999999999999");
+        assert!(counts_meet(u64::MAX, u64::MAX, &target, EXACT));
+        let g = rate_gap(Rate::Counts { count: 0, of: u64::MAX }, &target, EXACT);
+        assert!(matches!(g, Gap::Count { .. }));
+        let published = RateComparison::Published { decimals: MAX_PUBLISHED_DECIMALS };
+        assert!(counts_meet(u64::MAX, u64::MAX, &target, published));
+    }
+}

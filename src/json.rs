@@ -1,0 +1,126 @@
+//! The JSON layer over the typed API: a document in, a document out.
+//!
+//! Decimals are printed as strings; on input a JSON number is read from its
+//! digits (never through a float), so `0.8` and `"0.8"` are the same value.
+
+use crate::error::Error;
+use crate::record::CellYear;
+use crate::render::{Lang, render};
+use crate::verdict::{Assessment, assess_record};
+
+/// The largest document [`assess_json`] reads: 1 MiB. A cell-year of 31
+/// members and 16 meetings is about 17 KiB; the limit bounds the time and
+/// memory one call can take. JSON nesting is limited to 128 levels.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// The serde path as a JSON path: `meetings[3].attendance.present`, with
+/// serde_json's private number wrapper left out.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if key.starts_with("$serde_json::private") {
+                    continue;
+                }
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    if out.is_empty() { ".".to_owned() } else { out }
+}
+
+/// Reads a JSON document into `T`, with the path of any error.
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { size: json.len(), limit: MAX_INPUT_BYTES });
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = json_path(e.path());
+        let inner = e.into_inner();
+        Error::Parse { path, line: inner.line(), column: inner.column(), message: message(&inner) }
+    })?;
+    de.end().map_err(|e| Error::Parse {
+        path: ".".to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: message(&e),
+    })?;
+    Ok(value)
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full).to_owned(),
+        None => full,
+    }
+}
+
+/// Parses a cell-year record from JSON.
+///
+/// # Errors
+/// [`Error::Parse`] (with the path) for a document that is not a record:
+/// malformed JSON, a wrong type, an unknown field or enum value, a duplicate
+/// key; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`].
+pub fn parse_record(json: &str) -> Result<CellYear, Error> {
+    from_json(json)
+}
+
+/// Parses an assessment printed by [`assess_json`] back into its type.
+///
+/// # Errors
+/// [`Error::Parse`] for a document that is not an assessment.
+pub fn parse_assessment(json: &str) -> Result<Assessment, Error> {
+    from_json(json)
+}
+
+/// Prints an assessment as JSON (decimals as strings).
+pub fn to_json(assessment: &Assessment) -> String {
+    // Every Serialize impl of the assessment is infallible (string keys,
+    // no custom errors), so this cannot fail; an empty object is never
+    // reached but keeps the function total.
+    serde_json::to_string(assessment).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Assesses a JSON record against the plan it names: the JSON entry point
+/// over [`assess_record`].
+///
+/// ```
+/// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
+/// let out = bontot::assess_json(&json).unwrap();
+/// assert!(out.contains(r#""verdict":"achieved""#));
+/// ```
+///
+/// # Errors
+/// Every error of [`parse_record`] and [`assess`](crate::assess).
+pub fn assess_json(json: &str) -> Result<String, Error> {
+    let record = parse_record(json)?;
+    let assessment = assess_record(&record)?;
+    Ok(to_json(&assessment))
+}
+
+/// Renders the report of an assessment printed by [`assess_json`].
+///
+/// # Errors
+/// [`Error::Parse`] for a document that is not an assessment.
+pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
+    Ok(render(&parse_assessment(assessment_json)?, lang))
+}

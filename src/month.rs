@@ -1,0 +1,241 @@
+//! The monthly cycle (plan, section 3; RULES §7): the month's regular
+//! meeting, its vote on each of the four contents, and the year so far.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::check::{Check, CheckId, CriterionId, Detail, Gap, Quantity, Status};
+use crate::indicator::Comparator;
+use crate::meeting::{Meeting, MeetingRating};
+use crate::path::{FactPath, MeetingField};
+use crate::validate::Context;
+use crate::vote::{Decision, decide};
+
+/// The decision on one content in one month, with its tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentResult {
+    /// Achieved when votes for are more than half of the base.
+    pub decision: Decision,
+    /// Votes for.
+    #[serde(rename = "for")]
+    pub for_: u32,
+    /// Votes against.
+    pub against: u32,
+    /// The voting base.
+    pub base: u32,
+}
+
+/// The four contents of a month; a content not voted is absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contents {
+    /// Content 1: political task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub political_task: Option<ContentResult>,
+    /// Content 2: meeting quality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_quality: Option<ContentResult>,
+    /// Content 3: unity and discipline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unity_discipline: Option<ContentResult>,
+    /// Content 4: members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<ContentResult>,
+}
+
+impl Contents {
+    /// The result of one content, if voted.
+    pub const fn get(&self, content: CriterionId) -> Option<ContentResult> {
+        match content {
+            CriterionId::PoliticalTask => self.political_task,
+            CriterionId::MeetingQuality => self.meeting_quality,
+            CriterionId::UnityDiscipline => self.unity_discipline,
+            CriterionId::Members => self.members,
+            CriterionId::Verdict => None,
+        }
+    }
+
+    fn slot(&mut self, content: CriterionId) -> Option<&mut Option<ContentResult>> {
+        match content {
+            CriterionId::PoliticalTask => Some(&mut self.political_task),
+            CriterionId::MeetingQuality => Some(&mut self.meeting_quality),
+            CriterionId::UnityDiscipline => Some(&mut self.unity_discipline),
+            CriterionId::Members => Some(&mut self.members),
+            CriterionId::Verdict => None,
+        }
+    }
+}
+
+crate::macros::str_enum! {
+    /// What a month's entry holds.
+    pub enum MonthState {
+        /// The regular meeting voted on at least one content.
+        Voted = "voted",
+        /// A regular meeting was held without votes.
+        NoVotes = "no_votes",
+        /// No regular meeting was held (or the month is not over yet).
+        NoMeeting = "no_meeting",
+    }
+}
+
+/// One month of the year up to the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Month {
+    /// 1–12.
+    pub month: u8,
+    /// The regular meeting's date, or `null`.
+    pub meeting: Option<NaiveDate>,
+    /// Its index in the record's `meetings`, or `null`.
+    pub index: Option<u32>,
+    /// The meeting's rating, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<MeetingRating>,
+    /// Whether the month has decisions, and if not, why.
+    pub state: MonthState,
+    /// The decisions, by content.
+    pub contents: Contents,
+}
+
+/// Per content: months achieved, and months voted, so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tallies {
+    /// Months in which the content was achieved.
+    pub achieved: u32,
+    /// Months in which the content was voted.
+    pub voted: u32,
+}
+
+/// The year so far: per content, months achieved of months voted, and the
+/// months with a regular meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearToDate {
+    /// Months with a regular meeting.
+    pub held: u32,
+    /// Months required so far.
+    pub required: u32,
+    /// Content 1.
+    pub political_task: Tallies,
+    /// Content 2.
+    pub meeting_quality: Tallies,
+    /// Content 3.
+    pub unity_discipline: Tallies,
+    /// Content 4.
+    pub members: Tallies,
+}
+
+impl YearToDate {
+    /// The tallies of one content.
+    pub const fn get(&self, content: CriterionId) -> Tallies {
+        match content {
+            CriterionId::PoliticalTask => self.political_task,
+            CriterionId::MeetingQuality => self.meeting_quality,
+            CriterionId::UnityDiscipline => self.unity_discipline,
+            CriterionId::Members | CriterionId::Verdict => self.members,
+        }
+    }
+
+    fn slot(&mut self, content: CriterionId) -> &mut Tallies {
+        match content {
+            CriterionId::PoliticalTask => &mut self.political_task,
+            CriterionId::MeetingQuality => &mut self.meeting_quality,
+            CriterionId::UnityDiscipline => &mut self.unity_discipline,
+            CriterionId::Members | CriterionId::Verdict => &mut self.members,
+        }
+    }
+}
+
+/// One entry per month of the span, and the year so far.
+pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
+    let (first, last) = (cx.span.first_month(), cx.span.last_month());
+    let mut out: Vec<Month> = Vec::with_capacity(usize::from(last.saturating_sub(first)) + 1);
+    let mut ytd = YearToDate { required: u32::from(last.saturating_sub(first)) + 1, ..YearToDate::default() };
+    for m in first..=last {
+        out.push(Month {
+            month: m,
+            meeting: None,
+            index: None,
+            rating: None,
+            state: MonthState::NoMeeting,
+            contents: Contents::default(),
+        });
+    }
+    let meetings = meetings.unwrap_or(&[]);
+    for &i in &cx.order {
+        let Some(meeting) = meetings.get(i as usize).filter(|m| m.is_regular()) else { continue };
+        let pos = usize::from(meeting.month().saturating_sub(first));
+        let Some(entry) = out.get_mut(pos) else { continue };
+        ytd.held += 1;
+        entry.meeting = Some(meeting.date);
+        entry.index = Some(i);
+        entry.rating = meeting.rating;
+        entry.state = MonthState::NoVotes;
+        let Some(votes) = &meeting.votes else { continue };
+        for content in CriterionId::CRITERIA {
+            let Some(tally) = votes.tally(content) else { continue };
+            let decision = decide(tally, votes.base);
+            if let Some(slot) = entry.contents.slot(content) {
+                *slot = Some(ContentResult {
+                    decision,
+                    for_: tally.for_,
+                    against: tally.against,
+                    base: votes.base,
+                });
+            }
+            entry.state = MonthState::Voted;
+            let t = ytd.slot(content);
+            t.voted += 1;
+            if decision == Decision::Achieved {
+                t.achieved += 1;
+            }
+        }
+    }
+    (out, ytd)
+}
+
+/// `<criterion>.monthly_votes` (policy `every_month`): the content was
+/// achieved in every month with a regular meeting. A month whose meeting
+/// did not vote on it is unknown; months without a meeting are the
+/// business of `meeting_quality.monthly_held`.
+pub(crate) fn monthly_votes(content: CriterionId, months: &[Month]) -> Option<Check> {
+    let id = CheckId::monthly_votes(content)?;
+    let mut failed: Vec<u8> = Vec::new();
+    let mut missing: Vec<FactPath> = Vec::new();
+    let mut achieved = 0u64;
+    let mut held = 0u64;
+    for m in months {
+        let Some(index) = m.index else { continue };
+        held += 1;
+        match m.contents.get(content).map(|r| r.decision) {
+            Some(Decision::Achieved) => achieved += 1,
+            Some(Decision::NotAchieved) => failed.push(m.month),
+            None => missing.push(FactPath::Meeting(index, MeetingField::Votes)),
+        }
+    }
+    let status = if !failed.is_empty() {
+        Status::Fail
+    } else if !missing.is_empty() {
+        Status::Unknown
+    } else {
+        Status::Pass
+    };
+    let mut c = Check::new(id, status);
+    c.actual = Some(Quantity::Count(achieved));
+    c.comparator = Some(Comparator::AtLeast);
+    c.target = Some(Quantity::Count(held));
+    match status {
+        Status::Fail => {
+            c.gap = Some(Gap::Count {
+                needed: held,
+                change: i128::from(held) - i128::from(achieved),
+            });
+            c.detail = Some(Detail::Months(failed));
+        }
+        Status::Unknown => c.missing = missing,
+        Status::Pass => {}
+    }
+    Some(c)
+}

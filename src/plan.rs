@@ -1,0 +1,419 @@
+//! Plans as data: the targets of clause 2.1.1 and the policy behind every
+//! **[reading]** of the rules.
+//!
+//! The 2024 plan of Chi bộ trường THCS Bình Tân ships as the preset
+//! [`Plan::BINH_TAN_2024`]; any other cell or year loads its own plan from
+//! the same serde shape. A plan is new data, never a code change.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::indicator::{Comparator, MAX_PUBLISHED_DECIMALS, MAX_THRESHOLD_SCALE, Target};
+use crate::macros::str_enum;
+use crate::member::{HeadRole, YearRating};
+
+/// A plan: the year it applies to, its targets, and its policy.
+///
+/// In JSON every key of `targets` must be present; `null` leaves an
+/// indicator out of the plan (its check is then not assessed). `policy` may
+/// be left out or partial: each missing knob takes the reading of RULES.md.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The plan's id (`binh-tan-2024`).
+    pub id: String,
+    /// The plan's title, for reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The year the plan applies to.
+    pub year: i32,
+    /// Further years the plan applies to unchanged (RULES §9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_applies_to: Vec<i32>,
+    /// The version of each framework the plan uses (informative), e.g.
+    /// `"meeting_quality": "12-HD/BTCTW (06/07/2018)"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub frameworks: BTreeMap<String, String>,
+    /// The indicator targets of clause 2.1.1.
+    pub targets: Targets,
+    /// The policy: one knob for every reading of the rules.
+    #[serde(default)]
+    pub policy: Policy,
+}
+
+/// Deserializes an `Option` that must be present (it may be `null`).
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
+/// The indicator targets of clause 2.1.1 (RULES §3). `None` leaves an
+/// indicator out of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    /// `edu.dropout`: dropouts in the school year / enrolled at its start.
+    #[serde(rename = "edu.dropout", deserialize_with = "present")]
+    pub dropout: Option<Target<Decimal>>,
+    /// `edu.repetition`: students held back / enrolled at the start of the year.
+    #[serde(rename = "edu.repetition", deserialize_with = "present")]
+    pub repetition: Option<Target<Decimal>>,
+    /// `edu.promotion`: promoted without re-examination / assessed at year end.
+    #[serde(rename = "edu.promotion", deserialize_with = "present")]
+    pub promotion: Option<Target<Decimal>>,
+    /// `edu.graduation`: grade-9 graduates / grade-9 students considered.
+    #[serde(rename = "edu.graduation", deserialize_with = "present")]
+    pub graduation: Option<Target<Decimal>>,
+    /// `edu.efficiency`: graduates this year / grade-6 intake of the cohort.
+    #[serde(rename = "edu.efficiency", deserialize_with = "present")]
+    pub efficiency: Option<Target<Decimal>>,
+    /// `edu.public_grade10`: admitted to public grade 10 / grade-9 graduates
+    /// **[reading]**: the plan does not name the base.
+    #[serde(rename = "edu.public_grade10", deserialize_with = "present")]
+    pub public_grade10: Option<Target<Decimal>>,
+    /// `edu.swimming`: students who can swim / students enrolled.
+    #[serde(rename = "edu.swimming", deserialize_with = "present")]
+    pub swimming: Option<Target<Decimal>>,
+    /// `party.study`: members who took part / members required.
+    #[serde(rename = "party.study", deserialize_with = "present")]
+    pub study: Option<Target<Decimal>>,
+    /// `party.admissions`: members admitted in the year.
+    #[serde(rename = "party.admissions", deserialize_with = "present")]
+    pub admissions: Option<Target<u64>>,
+    /// `party.cell_rating`: the cell's year-end rating.
+    #[serde(rename = "party.cell_rating", deserialize_with = "present")]
+    pub cell_rating: Option<Target<YearRating>>,
+    /// `party.exemplary_commitment`: the heads who must commit and fulfil.
+    #[serde(rename = "party.exemplary_commitment", deserialize_with = "present")]
+    pub exemplary_commitment: Option<HeadsTarget>,
+    /// `party.inspection`: members inspected / members.
+    #[serde(rename = "party.inspection", deserialize_with = "present")]
+    pub inspection: Option<Target<Decimal>>,
+}
+
+/// The heads who must commit to, and fulfil, their duty to set an example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadsTarget {
+    /// The heads, by role; each must appear in `party.heads`.
+    pub heads: Vec<HeadRole>,
+}
+
+/// How rates given as counts are compared (RULES §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RateComparison {
+    /// Exactly: `count × 100` against `target × of`, no rounding (default).
+    #[default]
+    Exact,
+    /// As the published figure: round half-up to `decimals` first.
+    Published {
+        /// Decimals of the published figure (at most 10).
+        decimals: u32,
+    },
+}
+
+str_enum! {
+    /// Which meetings a run of absences with leave is counted over.
+    pub enum LeaveRunScope {
+        /// All the year's meetings in date order, regular and thematic
+        /// together **[reading]** (default).
+        AllMeetings = "all_meetings",
+        /// Regular meetings only.
+        RegularOnly = "regular_only",
+    }
+}
+
+str_enum! {
+    /// What the monthly votes do to the year (RULES §7).
+    pub enum MonthlyResults {
+        /// Reported only (default).
+        Informative = "informative",
+        /// A content not achieved in some month fails that criterion.
+        EveryMonth = "every_month",
+    }
+}
+
+/// The hard conditions of a `good` meeting rating (HD 12-HD/BTCTW), as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MeetingFramework {
+    /// Attendance, in percent of members required (exempt absentees left
+    /// out): above 85 by default.
+    pub attendance: Target<Decimal>,
+    /// Absences without leave allowed at a `good` meeting: 0 by default.
+    pub max_unexcused_absences: u32,
+    /// The longest run of absences with leave a member may have: 3 by
+    /// default; the meeting at which a run reaches 4 is not `good`.
+    pub max_leave_run: u32,
+    /// Which meetings a run is counted over **[reading]**.
+    pub leave_run_scope: LeaveRunScope,
+    /// The meeting's length in minutes: at least 90 by default.
+    pub minutes: Target<u64>,
+}
+
+impl Default for MeetingFramework {
+    fn default() -> Self {
+        MeetingFramework {
+            attendance: Target { comparator: Comparator::Above, value: Decimal::from(85) },
+            max_unexcused_absences: 0,
+            max_leave_run: 3,
+            leave_run_scope: LeaveRunScope::AllMeetings,
+            minutes: Target { comparator: Comparator::AtLeast, value: 90 },
+        }
+    }
+}
+
+/// A day of the year without the year (`{"month": 3, "day": 31}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: u32,
+    /// 1–31, valid for the month.
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// The date in `year`, if the day exists in that year.
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+    }
+}
+
+/// The policy: one knob for every **[reading]** of RULES.md. Every default
+/// is the reading RULES.md fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Exact comparison of counts (default) or of the published figure.
+    pub rate_comparison: RateComparison,
+    /// `meeting_quality.monthly_good`: regular meetings that may be rated
+    /// below `good` **[reading]**: 0 by default.
+    pub monthly_good_allowance: u32,
+    /// `meeting_quality.rating_supported`: the framework's hard conditions.
+    pub meeting_framework: MeetingFramework,
+    /// `meeting_quality.thematic_quarterly`: thematic meetings required in
+    /// each quarter **[reading]**: 1 by default; 0 turns the check off.
+    pub thematic_per_quarter: u32,
+    /// `members.none_disciplined`: reviewed members who may have been
+    /// disciplined **[reading]**: 0 by default.
+    pub max_disciplined: u32,
+    /// `members.none_not_completed`: reviewed members who may be rated
+    /// `not_completed` **[reading]**: 0 by default.
+    pub max_not_completed: u32,
+    /// `members.leaders_exemplary`: the least rating of the secretary,
+    /// deputy and committee members **[reading]**: `good` by default.
+    pub leader_min_rating: YearRating,
+    /// `process.plan_adoption`: the last day of "đầu năm" **[reading]**:
+    /// 31 March by default.
+    pub plan_adoption_deadline: MonthDay,
+    /// What the monthly votes do to the year: reported only by default.
+    pub monthly_results: MonthlyResults,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            rate_comparison: RateComparison::Exact,
+            monthly_good_allowance: 0,
+            meeting_framework: MeetingFramework::default(),
+            thematic_per_quarter: 1,
+            max_disciplined: 0,
+            max_not_completed: 0,
+            leader_min_rating: YearRating::Good,
+            plan_adoption_deadline: MonthDay { month: 3, day: 31 },
+            monthly_results: MonthlyResults::Informative,
+        }
+    }
+}
+
+fn rate(comparator: Comparator, tenths: i64) -> Option<Target<Decimal>> {
+    Some(Target { comparator, value: Decimal::new(tenths, 1) })
+}
+
+impl Plan {
+    /// The id of the preset for the 2024 plan of Chi bộ trường THCS Bình Tân
+    /// (Kế hoạch 13-KH/CB, 02/05/2024).
+    pub const BINH_TAN_2024: &'static str = "binh-tan-2024";
+
+    /// The ids of every preset.
+    pub const PRESETS: &'static [&'static str] = &[Plan::BINH_TAN_2024];
+
+    /// The preset with this id, if there is one.
+    pub fn preset(id: &str) -> Option<Plan> {
+        (id == Plan::BINH_TAN_2024).then(Plan::binh_tan_2024)
+    }
+
+    /// The 2024 plan of Chi bộ trường THCS Bình Tân, clause 2.1.1, with the
+    /// readings of RULES.md as its policy.
+    pub fn binh_tan_2024() -> Plan {
+        use Comparator::*;
+        let frameworks = [
+            ("model", "01-HD/QU (05/09/2023)"),
+            ("meeting_quality", "12-HD/BTCTW (06/07/2018)"),
+            ("meeting_quality_city", "02-HD/TU (22/03/2019)"),
+            ("meeting_quality_district", "22-NQ/QU (11/11/2022)"),
+            ("prohibitions", "37-QĐ/TW (25/10/2021)"),
+            ("exemplary_duty", "101-QĐ/TW, 55-QĐ/TW, 08-QĐ/TW"),
+        ];
+        Plan {
+            id: Plan::BINH_TAN_2024.to_owned(),
+            title: Some(
+                "Kế hoạch 13-KH/CB xây dựng mô hình \u{201c}Chi bộ bốn tốt\u{201d}, \
+                 Chi bộ trường THCS Bình Tân"
+                    .to_owned(),
+            ),
+            year: 2024,
+            also_applies_to: Vec::new(),
+            frameworks: frameworks.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            targets: Targets {
+                dropout: rate(Below, 10),
+                repetition: rate(Below, 4),
+                promotion: rate(AtLeast, 980),
+                graduation: rate(AtLeast, 1000),
+                efficiency: rate(AtLeast, 910),
+                public_grade10: rate(Above, 680),
+                swimming: rate(AtLeast, 550),
+                study: rate(AtLeast, 980),
+                admissions: Some(Target { comparator: AtLeast, value: 6 }),
+                cell_rating: Some(Target { comparator: AtLeast, value: YearRating::Good }),
+                exemplary_commitment: Some(HeadsTarget {
+                    heads: vec![HeadRole::Secretary, HeadRole::Principal],
+                }),
+                inspection: rate(AtLeast, 1000),
+            },
+            policy: Policy::default(),
+        }
+    }
+
+    /// Whether the plan applies to `year`.
+    pub fn applies_to(&self, year: i32) -> bool {
+        self.year == year || self.also_applies_to.contains(&year)
+    }
+
+    /// Checks the plan's own figures: rate thresholds within 0–100 with at
+    /// most 16 decimals, a real adoption deadline, heads named once.
+    ///
+    /// # Errors
+    /// [`Error::InvalidPlan`] naming the field by its path under `plan`.
+    pub fn validate(&self) -> Result<(), Error> {
+        let t = &self.targets;
+        let rates = [
+            ("edu.dropout", &t.dropout),
+            ("edu.repetition", &t.repetition),
+            ("edu.promotion", &t.promotion),
+            ("edu.graduation", &t.graduation),
+            ("edu.efficiency", &t.efficiency),
+            ("edu.public_grade10", &t.public_grade10),
+            ("edu.swimming", &t.swimming),
+            ("party.study", &t.study),
+            ("party.inspection", &t.inspection),
+        ];
+        for (id, target) in rates {
+            if let Some(target) = target {
+                check_threshold(target.value, || format!("plan.targets.{id}.value"))?;
+            }
+        }
+        check_threshold(self.policy.meeting_framework.attendance.value, || {
+            "plan.policy.meeting_framework.attendance.value".to_owned()
+        })?;
+        if let RateComparison::Published { decimals } = self.policy.rate_comparison {
+            if decimals > MAX_PUBLISHED_DECIMALS {
+                return Err(Error::InvalidPlan {
+                    path: "plan.policy.rate_comparison.published.decimals".to_owned(),
+                    reason: "at most 10 decimals",
+                });
+            }
+        }
+        // 2024 is a leap year, so 29 February is accepted here and clamped
+        // per year at use.
+        if self.policy.plan_adoption_deadline.in_year(2024).is_none() {
+            return Err(Error::InvalidPlan {
+                path: "plan.policy.plan_adoption_deadline".to_owned(),
+                reason: "not a day of the year",
+            });
+        }
+        if let Some(h) = &t.exemplary_commitment {
+            for (i, role) in h.heads.iter().enumerate() {
+                if h.heads.iter().take(i).any(|r| r == role) {
+                    return Err(Error::InvalidPlan {
+                        path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
+                        reason: "a head named twice",
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Error> {
+    if (value.is_sign_negative() && !value.is_zero()) || value > Decimal::ONE_HUNDRED {
+        return Err(Error::InvalidPlan { path: path(), reason: "a rate is within 0–100" });
+    }
+    if value.normalize().scale() > MAX_THRESHOLD_SCALE {
+        return Err(Error::InvalidPlan { path: path(), reason: "at most 16 decimals" });
+    }
+    Ok(())
+}
+
+/// A record's `plan`: a preset's id, or a whole plan inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanRef {
+    /// A preset by id (`"binh-tan-2024"`).
+    Preset(String),
+    /// A plan given inline.
+    Inline(Box<Plan>),
+}
+
+impl PlanRef {
+    /// The plan this reference names.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPreset`] for an id that names no preset.
+    pub fn resolve(&self) -> Result<Plan, Error> {
+        match self {
+            PlanRef::Preset(id) => {
+                Plan::preset(id).ok_or_else(|| Error::UnknownPreset { id: id.clone() })
+            }
+            PlanRef::Inline(plan) => Ok((**plan).clone()),
+        }
+    }
+}
+
+impl Serialize for PlanRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PlanRef::Preset(id) => s.serialize_str(id),
+            PlanRef::Inline(plan) => plan.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PlanRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PlanRef;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a preset's id or a plan object")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PlanRef, E> {
+                Ok(PlanRef::Preset(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<PlanRef, A::Error> {
+                let plan = Plan::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(PlanRef::Inline(Box::new(plan)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

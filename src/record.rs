@@ -1,0 +1,229 @@
+//! The record of a cell's year: every fact the rules read.
+//!
+//! Its serde shape is the wire contract (the reference document
+//! `examples/cell-year-2024.json`). A fact left out or `null` is "not given"
+//! and makes the checks that need it `unknown`; an empty list is a fact
+//! (`"meetings": []` means no meeting was held). Unknown fields are errors.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::indicator::Rate;
+use crate::macros::str_enum;
+use crate::meeting::Meeting;
+use crate::member::{Head, Member, YearRating};
+use crate::plan::PlanRef;
+
+/// One cell's year: the input of [`assess`](crate::assess).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellYear {
+    /// The plan: a preset's id or a plan inline. Required.
+    pub plan: PlanRef,
+    /// The cell and the year.
+    pub cell: Cell,
+    /// Education indicators (2.1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<Education>,
+    /// Party-building indicators (2.1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<Party>,
+    /// The cell's judgments and grievance counts for criterion 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub political_task: Option<PoliticalTask>,
+    /// The cell's judgment for criterion 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_quality: Option<MeetingQuality>,
+    /// The cell's judgments for criterion 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unity_discipline: Option<UnityDiscipline>,
+    /// The cell's judgment for criterion 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_conduct: Option<MembersConduct>,
+    /// The roster; ids are unique.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<Member>>,
+    /// The year's meetings, in any order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meetings: Option<Vec<Meeting>>,
+    /// The cell's year-end rating (2.2.1), an input of the verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_end_rating: Option<YearRating>,
+    /// The dates of adoption, proposal and recognition (2.3, 2.4, 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process: Option<Process>,
+}
+
+/// The cell and the year assessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    /// The cell's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The calendar year assessed.
+    pub year: i32,
+    /// The date the record is as of; the whole year when left out. A date
+    /// after the year's end assesses the whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// The date the cell was founded, when during the year: months before
+    /// it are not required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<NaiveDate>,
+}
+
+/// Education rates (RULES §3). Each is counts or a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Education {
+    /// The school year the figures are for (`2023-2024`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_year: Option<String>,
+    /// Dropouts in the school year / enrolled at its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropout: Option<Rate>,
+    /// Students held back / enrolled at the start of the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repetition: Option<Rate>,
+    /// Promoted without re-examination / students assessed at year end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotion: Option<Rate>,
+    /// Grade-9 graduates / grade-9 students considered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graduation: Option<Rate>,
+    /// Graduates this year / grade-6 intake of the same cohort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency: Option<Rate>,
+    /// Admitted to public grade 10 / grade-9 graduates **[reading]**.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_grade10: Option<Rate>,
+    /// Students who can swim / students enrolled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swimming: Option<Rate>,
+}
+
+/// Party-building facts (RULES §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Members who took part in studying resolutions / members required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study: Option<Rate>,
+    /// Members admitted in the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admissions: Option<u64>,
+    /// The heads' commitments to set an example.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heads: Option<Vec<Head>>,
+    /// Members inspected / members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection: Option<Rate>,
+}
+
+/// Criterion 1's judgments and grievance counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoliticalTask {
+    /// Cụ thể hóa chỉ thị, nghị quyết bằng chương trình, kế hoạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plans_concretized: Option<bool>,
+    /// Đấu tranh ngăn chặn suy thoái; học tập và làm theo Bác; phòng chống tham nhũng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anti_degradation: Option<bool>,
+    /// Công tác kiểm tra, giám sát, kỷ luật.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection_work: Option<bool>,
+    /// Xây dựng đảng, tổ chức cán bộ, quản lý đảng viên.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_building_work: Option<bool>,
+    /// Vụ việc tồn đọng: must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outstanding_cases: Option<u64>,
+    /// Khiếu nại phức tạp đông người: must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mass_complaints: Option<u64>,
+    /// Khiếu nại vượt cấp: must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over_level_complaints: Option<u64>,
+}
+
+/// Criterion 2's judgment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingQuality {
+    /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_renewed: Option<bool>,
+}
+
+/// Criterion 3's judgments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnityDiscipline {
+    /// Quy chế làm việc xây dựng và thực hiện đúng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_rules_followed: Option<bool>,
+    /// Tập trung dân chủ, tự phê bình và phê bình.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principles_upheld: Option<bool>,
+    /// Kỷ luật, kỷ cương hành chính.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administrative_discipline: Option<bool>,
+    /// Giải quyết kịp thời các vấn đề phát sinh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issues_resolved: Option<bool>,
+}
+
+/// Criterion 4's judgment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembersConduct {
+    /// Nêu gương về đạo đức, lối sống, nói đi đôi với làm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemplary_conduct: Option<bool>,
+}
+
+str_enum! {
+    /// The body that recognized the verdict.
+    pub enum Body {
+        /// Đảng ủy cơ sở: the only body competent to recognize (2.3.1).
+        GrassrootsCommittee = "grassroots_committee",
+        /// The cell's own committee (chi ủy).
+        CellCommittee = "cell_committee",
+        /// The cell itself (chi bộ).
+        Cell = "cell",
+        /// The district committee (quận ủy, huyện ủy).
+        DistrictCommittee = "district_committee",
+    }
+}
+
+/// Who recognized the verdict, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recognition {
+    /// The recognizing body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Body>,
+    /// The date of recognition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+}
+
+/// The dates of the plan's adoption and the verdict's recognition (2.3, 2.4, 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    /// The cell adopted the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_adopted: Option<NaiveDate>,
+    /// The cell proposed its verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<NaiveDate>,
+    /// The recognition of the verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognition: Option<Recognition>,
+    /// The review of commendations for "Hoàn thành xuất sắc nhiệm vụ" cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commendation_review: Option<NaiveDate>,
+}

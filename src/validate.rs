@@ -1,0 +1,331 @@
+//! Validation (RULES §9): a record the rules cannot read is an error that
+//! names the field by its path, before any rule runs.
+//!
+//! Validation also prepares what evaluation shares: the assessed span, an
+//! index of the roster by id, and the meetings in date order.
+
+use chrono::NaiveDate;
+
+use crate::calendar::{Span, month_of};
+use crate::error::Error;
+use crate::indicator::Rate;
+use crate::meeting::Meeting;
+use crate::member::Member;
+use crate::plan::Plan;
+use crate::record::CellYear;
+use crate::vote::Tally;
+
+/// The roster indexed by id: `(id, position in members)`, sorted by id.
+#[derive(Debug)]
+pub(crate) struct Roster<'a> {
+    members: &'a [Member],
+    by_id: Vec<(&'a str, u32)>,
+}
+
+impl<'a> Roster<'a> {
+    /// The member with this id and its position in the roster.
+    pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
+        let i = self.by_id.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        let (_, pos) = *self.by_id.get(i)?;
+        Some((pos, self.members.get(pos as usize)?))
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+}
+
+/// What validation hands to evaluation.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    /// The assessed part of the year.
+    pub span: Span,
+    /// The roster by id, when the record gives a roster.
+    pub roster: Option<Roster<'a>>,
+    /// Positions of the meetings within the span, in date order (stable).
+    pub order: Vec<u32>,
+}
+
+fn at(list: &str, i: usize) -> String {
+    format!("{list}[{i}]")
+}
+
+/// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
+fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
+    match rate {
+        Some(Rate::Counts { of: 0, .. }) => Err(Error::ZeroBase { path: path.to_owned() }),
+        Some(&Rate::Counts { count, of }) if count > of => {
+            Err(Error::CountAboveBase { path: path.to_owned(), count, of })
+        }
+        Some(&Rate::Figure(rate))
+            if (rate.is_sign_negative() && !rate.is_zero())
+                || rate > rust_decimal::Decimal::ONE_HUNDRED =>
+        {
+            Err(Error::RateOutOfRange { path: path.to_owned(), rate })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<(), Error> {
+    use chrono::Datelike;
+    if date.year() == year {
+        Ok(())
+    } else {
+        Err(Error::DateOutsideYear { path: path(), date, year })
+    }
+}
+
+/// Validates `record` against `plan` and prepares the evaluation context.
+pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<'a>, Error> {
+    plan.validate()?;
+    let year = record.cell.year;
+    if !plan.applies_to(year) {
+        return Err(Error::PlanYear { plan_year: plan.year, record_year: year });
+    }
+    let cell = &record.cell;
+    let span = Span::new(year, cell.founded, cell.as_of).ok_or_else(|| Error::Parse {
+        path: "cell.year".to_owned(),
+        message: format!("{year} is outside the years this library handles"),
+        line: 0,
+        column: 0,
+    })?;
+    if let Some(as_of) = cell.as_of {
+        if NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|first| as_of < first) {
+            return Err(Error::DateOutsideYear { path: "cell.as_of".to_owned(), date: as_of, year });
+        }
+    }
+    if let Some(founded) = cell.founded {
+        if founded > span.end {
+            return Err(Error::DateOutsideYear {
+                path: "cell.founded".to_owned(),
+                date: founded,
+                year,
+            });
+        }
+    }
+
+    if let Some(e) = &record.education {
+        check_rate(e.dropout.as_ref(), "education.dropout")?;
+        check_rate(e.repetition.as_ref(), "education.repetition")?;
+        check_rate(e.promotion.as_ref(), "education.promotion")?;
+        check_rate(e.graduation.as_ref(), "education.graduation")?;
+        check_rate(e.efficiency.as_ref(), "education.efficiency")?;
+        check_rate(e.public_grade10.as_ref(), "education.public_grade10")?;
+        check_rate(e.swimming.as_ref(), "education.swimming")?;
+    }
+    if let Some(p) = &record.party {
+        check_rate(p.study.as_ref(), "party.study")?;
+        check_rate(p.inspection.as_ref(), "party.inspection")?;
+        if let Some(heads) = &p.heads {
+            for (i, h) in heads.iter().enumerate() {
+                if heads.iter().take(i).any(|x| x.role == h.role) {
+                    return Err(Error::DuplicateHead {
+                        path: at("party.heads", i),
+                        role: h.role,
+                    });
+                }
+            }
+        }
+    }
+
+    let roster = match &record.members {
+        Some(members) => Some(index_roster(members)?),
+        None => None,
+    };
+
+    let order = match &record.meetings {
+        Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year)?,
+        None => Vec::new(),
+    };
+
+    Ok(Context { span, roster, order })
+}
+
+fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
+    let mut by_id: Vec<(&str, u32)> = Vec::with_capacity(members.len());
+    for (i, m) in members.iter().enumerate() {
+        let pos = u32::try_from(i).map_err(|_| Error::Parse {
+            path: "members".to_owned(),
+            message: "too many members".to_owned(),
+            line: 0,
+            column: 0,
+        })?;
+        if m.id.is_empty() {
+            return Err(Error::Contradiction {
+                path: format!("members[{i}].id"),
+                reason: "a member's id is not empty",
+            });
+        }
+        if m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt) {
+            return Err(Error::Contradiction {
+                path: format!("members[{i}].exempt"),
+                reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
+            });
+        }
+        by_id.push((m.id.as_str(), pos));
+    }
+    by_id.sort_unstable();
+    // After sorting, a duplicate id sits next to its twin; report the later
+    // position in the roster.
+    for pair in by_id.windows(2) {
+        if let [(a, _), (b, j)] = pair {
+            if a == b {
+                let (_, first) = pair.first().copied().unwrap_or((a, 0));
+                let later = first.max(*j);
+                return Err(Error::DuplicateMember {
+                    path: format!("members[{later}].id"),
+                    id: (*a).to_owned(),
+                });
+            }
+        }
+    }
+    Ok(Roster { members, by_id })
+}
+
+fn check_meetings(
+    meetings: &[Meeting],
+    roster: Option<&Roster<'_>>,
+    span: &Span,
+    year: i32,
+) -> Result<Vec<u32>, Error> {
+    // The first regular meeting of each month, by position.
+    let mut regular: [Option<usize>; 12] = [None; 12];
+    // For each roster member, the last meeting (1-based) that named them.
+    let mut seen: Vec<u32> = roster.map_or_else(Vec::new, |r| vec![0; r.len()]);
+    let mut order: Vec<u32> = Vec::with_capacity(meetings.len());
+    for (i, m) in meetings.iter().enumerate() {
+        in_year(m.date, year, || format!("meetings[{i}].date"))?;
+        if m.date < span.start {
+            return Err(Error::BeforeFounded {
+                path: format!("meetings[{i}].date"),
+                date: m.date,
+                founded: span.start,
+            });
+        }
+        if m.is_regular() {
+            let slot = regular.get_mut(usize::from(month_of(m.date)).saturating_sub(1));
+            if let Some(slot) = slot {
+                if let Some(first) = *slot {
+                    return Err(Error::SecondRegularMeeting {
+                        path: at("meetings", i),
+                        month: month_of(m.date),
+                        first: at("meetings", first),
+                    });
+                }
+                *slot = Some(i);
+            }
+        }
+        let stamp = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if let Some(a) = &m.attendance {
+            let total = u64::from(a.present)
+                + a.absent_with_leave.len() as u64
+                + a.absent_without_leave.len() as u64;
+            if total != u64::from(a.required) {
+                return Err(Error::AttendanceMismatch {
+                    path: format!("meetings[{i}].attendance"),
+                    required: a.required,
+                    present: a.present,
+                    with_leave: a.absent_with_leave.len(),
+                    without_leave: a.absent_without_leave.len(),
+                });
+            }
+            let lists = [
+                ("absent_with_leave", a.absent_with_leave.as_slice()),
+                ("absent_without_leave", a.absent_without_leave.as_slice()),
+                ("exempt_present", a.exempt_present.as_deref().unwrap_or(&[])),
+            ];
+            for (name, ids) in lists {
+                for (j, id) in ids.iter().enumerate() {
+                    let path = || format!("meetings[{i}].attendance.{name}[{j}]");
+                    match roster {
+                        Some(r) => {
+                            let Some((pos, _)) = r.find(id) else {
+                                return Err(Error::UnknownMember { path: path(), id: id.clone() });
+                            };
+                            if let Some(s) = seen.get_mut(pos as usize) {
+                                if *s == stamp {
+                                    return Err(Error::DuplicateMember {
+                                        path: path(),
+                                        id: id.clone(),
+                                    });
+                                }
+                                *s = stamp;
+                            }
+                        }
+                        None => {}
+                    }
+                }
+            }
+            if roster.is_none() {
+                check_unique_without_roster(i, &lists)?;
+            }
+        }
+        if let Some(v) = &m.votes {
+            let path = format!("meetings[{i}].votes");
+            if !m.is_regular() {
+                return Err(Error::VotesOutsideRegularMeeting { path });
+            }
+            if let Some(r) = roster {
+                let official = crate::vote::official_eligible(r.members);
+                if v.base > official {
+                    return Err(Error::BaseAboveOfficial {
+                        path: format!("{path}.base"),
+                        base: v.base,
+                        official,
+                    });
+                }
+            }
+            let official_present = roster.and_then(|r| crate::vote::official_present(r.members, m));
+            for content in crate::check::CriterionId::CRITERIA {
+                let Some(Tally { for_, against }) = v.tally(content) else { continue };
+                let votes = u64::from(for_) + u64::from(against);
+                if votes > u64::from(v.base) {
+                    return Err(Error::TallyAboveBase {
+                        path: format!("{path}.{content}"),
+                        votes,
+                        base: v.base,
+                    });
+                }
+                if let Some(present) = official_present {
+                    if votes > u64::from(present) {
+                        return Err(Error::TallyAbovePresent {
+                            path: format!("{path}.{content}"),
+                            votes,
+                            official_present: present,
+                        });
+                    }
+                }
+            }
+        }
+        if m.date <= span.end {
+            order.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    order.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
+    Ok(order)
+}
+
+/// Without a roster, an id may still not be named twice at one meeting.
+fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Result<(), Error> {
+    let mut all: Vec<(&str, usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(l, (_, ids))| ids.iter().enumerate().map(move |(j, id)| (id.as_str(), l, j)))
+        .collect();
+    all.sort_unstable();
+    for pair in all.windows(2) {
+        if let [(a, la, ja), (b, lb, jb)] = pair {
+            if a == b {
+                let (l, j) = (*la, *ja).max((*lb, *jb));
+                let name = lists.get(l).map_or("", |(n, _)| *n);
+                return Err(Error::DuplicateMember {
+                    path: format!("meetings[{i}].attendance.{name}[{j}]"),
+                    id: (*a).to_owned(),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! The year's verdict (clause 2.2.2, RULES §5) and the assessment that
+//! explains it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::check::{Check, CheckId, Clause, CriterionId, Status};
+use crate::criterion;
+use crate::error::Error;
+use crate::indicator::{Comparator, Target};
+use crate::macros::str_enum;
+use crate::member::YearRating;
+use crate::month::{self, Month, YearToDate};
+use crate::path::FactPath;
+use crate::plan::{MonthlyResults, Plan};
+use crate::process::{self, Finding};
+use crate::record::CellYear;
+use crate::validate::validate;
+
+str_enum! {
+    /// The year's "bốn tốt" verdict.
+    pub enum Verdict {
+        /// Đạt: all four criteria pass and the year-end rating is `good` or better.
+        Achieved = "achieved",
+        /// Không đạt: a criterion fails, or the year-end rating is
+        /// `completed` or below.
+        NotAchieved = "not_achieved",
+        /// Nothing has failed, but something needed is unknown.
+        Incomplete = "incomplete",
+    }
+}
+
+/// A criterion's combined status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionResult {
+    /// The clause of the criterion.
+    pub clause: Clause,
+    /// The Kleene conjunction of its checks.
+    pub status: Status,
+}
+
+/// The four criteria's statuses, keyed by criterion id on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criteria {
+    /// C1, 2.1.1.
+    pub political_task: CriterionResult,
+    /// C2, 2.1.2.
+    pub meeting_quality: CriterionResult,
+    /// C3, 2.1.3.
+    pub unity_discipline: CriterionResult,
+    /// C4, 2.1.4.
+    pub members: CriterionResult,
+}
+
+impl Criteria {
+    /// The result of one criterion (`verdict` gives that of the verdict's own checks).
+    pub const fn get(&self, id: CriterionId) -> CriterionResult {
+        match id {
+            CriterionId::PoliticalTask => self.political_task,
+            CriterionId::MeetingQuality => self.meeting_quality,
+            CriterionId::UnityDiscipline => self.unity_discipline,
+            CriterionId::Members | CriterionId::Verdict => self.members,
+        }
+    }
+}
+
+/// An assessment: the verdict, and every check behind it, as data.
+///
+/// Nothing here is prose: render it with [`render`](crate::render).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The id of the plan applied.
+    pub plan: String,
+    /// The year assessed.
+    pub year: i32,
+    /// The last day assessed.
+    pub as_of: NaiveDate,
+    /// Whether the whole year was assessed (as of 31 December).
+    pub year_over: bool,
+    /// Đạt, Không đạt, or incomplete.
+    pub verdict: Verdict,
+    /// The four criteria.
+    pub criteria: Criteria,
+    /// Every check, criterion by criterion, then the verdict's own.
+    pub checks: Vec<Check>,
+    /// Every fact the verdict needed and was not given, by path, in the
+    /// order of the checks, each once.
+    pub missing: Vec<FactPath>,
+    /// One entry per month of the span: the regular meeting and its votes.
+    pub months: Vec<Month>,
+    /// The year so far, per content.
+    pub year_to_date: YearToDate,
+    /// The process findings; they do not change the verdict.
+    pub process: Vec<Finding>,
+}
+
+impl Assessment {
+    /// The check with this id, if the plan assessed it.
+    pub fn check(&self, id: CheckId) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The checks of one criterion, in order.
+    pub fn checks_of(&self, criterion: CriterionId) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(move |c| c.criterion == criterion)
+    }
+}
+
+/// Assesses a cell's year against a plan: every check of RULES §4, the four
+/// criteria by Kleene logic, the verdict of RULES §5, the months of §7 and
+/// the process findings of §8.
+///
+/// Pure and deterministic. The record's own `plan` field is not consulted:
+/// `plan` is the one applied (see [`assess_record`] to use the record's).
+///
+/// # Errors
+/// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
+pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
+    let cx = validate(plan, record)?;
+    let mut checks: Vec<Check> = Vec::with_capacity(48);
+    criterion::political_task(plan, record, &cx, &mut checks);
+    criterion::meeting_quality(plan, record, &cx, &mut checks);
+    criterion::unity_discipline(record, &mut checks);
+    criterion::members(plan, record, &cx, &mut checks);
+
+    let (months, year_to_date) = month::months(record.meetings.as_deref(), &cx);
+    if plan.policy.monthly_results == MonthlyResults::EveryMonth {
+        for content in CriterionId::CRITERIA {
+            // Keep each criterion's checks together: insert after its last.
+            if let Some(check) = month::monthly_votes(content, &months) {
+                let at = checks.iter().rposition(|c| c.criterion == content).map_or(checks.len(), |i| i + 1);
+                checks.insert(at, check);
+            }
+        }
+    }
+
+    // 2.2.2: the year-end rating must be "Hoàn thành tốt nhiệm vụ" or better.
+    let good = Target { comparator: Comparator::AtLeast, value: YearRating::Good };
+    checks.push(criterion::rating(CheckId::YearEndRating, &good, record.year_end_rating, &cx.span));
+
+    let status_of = |c: CriterionId| CriterionResult {
+        clause: c.clause(),
+        status: Status::all(checks.iter().filter(|x| x.criterion == c).map(|x| x.status)),
+    };
+    let criteria = Criteria {
+        political_task: status_of(CriterionId::PoliticalTask),
+        meeting_quality: status_of(CriterionId::MeetingQuality),
+        unity_discipline: status_of(CriterionId::UnityDiscipline),
+        members: status_of(CriterionId::Members),
+    };
+    let verdict = match Status::all(checks.iter().map(|c| c.status)) {
+        Status::Pass => Verdict::Achieved,
+        Status::Fail => Verdict::NotAchieved,
+        Status::Unknown => Verdict::Incomplete,
+    };
+
+    let missing = first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()));
+
+    Ok(Assessment {
+        plan: plan.id.clone(),
+        year: record.cell.year,
+        as_of: cx.span.end,
+        year_over: cx.span.year_over(),
+        verdict,
+        criteria,
+        checks,
+        missing,
+        months,
+        year_to_date,
+        process: process::findings(record.process.as_ref(), &cx.span, &plan.policy),
+    })
+}
+
+/// Assesses a record against the plan it names itself (a preset or inline).
+///
+/// # Errors
+/// [`Error::UnknownPreset`] for a preset that does not exist, and every
+/// error of [`assess`].
+pub fn assess_record(record: &CellYear) -> Result<Assessment, Error> {
+    let plan = record.plan.resolve()?;
+    assess(&plan, record)
+}
+
+/// Each path once, in the order of its first occurrence (O(n log n)).
+fn first_occurrences(paths: impl Iterator<Item = FactPath>) -> Vec<FactPath> {
+    let mut seen: Vec<(FactPath, usize)> = paths.enumerate().map(|(i, p)| (p, i)).collect();
+    if seen.is_empty() {
+        return Vec::new();
+    }
+    seen.sort_unstable();
+    seen.dedup_by_key(|(p, _)| *p);
+    seen.sort_unstable_by_key(|(_, i)| *i);
+    seen.into_iter().map(|(p, _)| p).collect()
+}
