@@ -124,3 +124,22 @@ pub fn assess_json(json: &str) -> Result<String, Error> {
 pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
     Ok(render(&parse_assessment(assessment_json)?, lang))
 }
+
+/// An error as JSON: `{"kind": "count_above_base", "path": "education.dropout",
+/// "message": "…"}`, for bindings and services that pass errors on.
+///
+/// ```
+/// let err = bontot::assess_json("{").unwrap_err();
+/// let json = bontot::error_to_json(&err);
+/// assert!(json.starts_with(r#"{"kind":"parse","path":"."#));
+/// ```
+pub fn error_to_json(error: &Error) -> String {
+    #[derive(serde::Serialize)]
+    struct Wire<'a> {
+        kind: &'a str,
+        path: &'a str,
+        message: String,
+    }
+    let wire = Wire { kind: error.kind(), path: error.path(), message: error.to_string() };
+    serde_json::to_string(&wire).unwrap_or_else(|_| String::from("{}"))
+}

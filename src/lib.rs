@@ -34,7 +34,10 @@ pub use check::{
 };
 pub use error::Error;
 pub use indicator::{Comparator, Rate, Target};
-pub use json::{MAX_INPUT_BYTES, assess_json, parse_assessment, parse_record, render_json, to_json};
+pub use json::{
+    MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment, parse_record, render_json,
+    to_json,
+};
 pub use meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
 pub use member::{Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating};
 pub use month::{ContentResult, Contents, Month, MonthState, Tallies, YearToDate};
