@@ -1,14 +1,105 @@
 //! # bontot: the "Chi bộ bốn tốt" rules, as code
 //!
-//! A party cell of a Vietnamese school keeps a yearly plan to be a
-//! "four-good cell" (chi bộ bốn tốt). This crate is the reference
-//! implementation of that plan's evaluation rules.
+//! A party cell (*chi bộ*) of a Vietnamese school keeps a yearly plan to be
+//! a "four-good cell" (*chi bộ bốn tốt*). The plan sets targets (dropouts
+//! below 1.0 %, promotion at least 98.0 %, at least 6 members admitted, …),
+//! four criteria, a monthly review where the members vote on each
+//! criterion, and a year-end verdict, *Đạt* or *Không đạt*, that the
+//! grassroots party committee recognizes. This crate is the reference
+//! implementation of those rules: the plan as data, the record of a year as
+//! typed facts, and an assessment that explains every result.
 //!
-//! TODO crate docs
+//! ## The data flows one way
+//!
+//! *record → checks → criteria → verdict → rendering*
+//!
+//! - A [`CellYear`] is the record of one cell's year: the education and
+//!   party-building figures, the cell's own judgments, the roster of
+//!   [`Member`]s, the [`Meeting`]s with attendance and [`Votes`], the
+//!   year-end rating, and the process dates. A fact left out is *not given*.
+//! - A [`Plan`] holds the targets and a [`Policy`] with one knob for every
+//!   **reading** the rules had to fix where the plan is vague. The 2024 plan
+//!   of Chi bộ trường THCS Bình Tân is the preset [`Plan::BINH_TAN_2024`].
+//! - [`assess`] runs every [`Check`] (each `pass`, `fail` or `unknown`),
+//!   combines them by Kleene logic into the four criteria (a known failure
+//!   decides, whatever else is missing), and gives the [`Verdict`]:
+//!   `achieved` when all four criteria pass and the year-end rating is
+//!   `good` or better; `not_achieved` when anything fails; `incomplete`
+//!   when nothing failed but a fact is missing, listed by its path.
+//! - Every check carries its clause, actual value, target and comparator,
+//!   and for a failure a [`Gap`]: what must change to pass, in the unit the
+//!   cell controls ("2 more admissions", "at most 5 dropouts: one fewer").
+//! - [`render`] turns an [`Assessment`] into a report in Vietnamese or
+//!   English. Evaluation itself builds no strings.
+//!
+//! ## A worked example
+//!
+//! A cell of 520 students lost 6 to dropout: 6 × 100 = 600 is not below
+//! 1.0 × 520 = 520, so the rate (1.15 %) fails "dưới 1.0%". With the base
+//! held fixed, the most dropouts that pass is 5 (5 × 100 = 500 < 520):
+//! the gap is one fewer. It admitted 4 members against "ít nhất 06": two more.
+//!
+//! ```
+//! use bontot::{assess, parse_record, CheckId, Gap, Plan, Status, Verdict};
+//!
+//! let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
+//! let education = record.education.as_mut().expect("the example has education figures");
+//! education.dropout = Some(bontot::Rate::Counts { count: 6, of: 520 });
+//! record.party.as_mut().expect("and party figures").admissions = Some(4);
+//!
+//! let assessment = assess(&Plan::binh_tan_2024(), &record)?;
+//! assert_eq!(assessment.verdict, Verdict::NotAchieved);
+//!
+//! let dropout = assessment.check(CheckId::EduDropout).expect("assessed");
+//! assert_eq!(dropout.status, Status::Fail);
+//! assert_eq!(dropout.gap, Some(Gap::Count { needed: 5, change: -1 }));
+//!
+//! let admissions = assessment.check(CheckId::PartyAdmissions).expect("assessed");
+//! assert_eq!(admissions.gap, Some(Gap::Count { needed: 6, change: 2 }));
+//!
+//! // The report is rendered from the data, after evaluation.
+//! let report = bontot::render(&assessment, bontot::Lang::En);
+//! assert!(!report.is_empty());
+//! # Ok::<(), bontot::Error>(())
+//! ```
+//!
+//! ## Exact numbers
+//!
+//! Rates are [`rust_decimal::Decimal`] in percent units; counts are
+//! integers. A rate given as counts is compared exactly, `count × 100`
+//! against `target × of`: 4 dropouts of 401 (0.9975… %) pass "below 1.0",
+//! although the figure prints as 1.0 %. On the wire a decimal is a string;
+//! a JSON number is read from its digits, never through a float.
+//!
+//! ## JSON
+//!
+//! [`assess_json`] takes a record as JSON (the wire contract is the shape of
+//! `examples/cell-year-2024.json`) and returns the assessment as JSON. Bad
+//! input is an [`Error`] that names the field by its path
+//! (`meetings[3].attendance`); unknown fields and enum values are errors,
+//! never defaults.
+//!
+//! ## Readings
+//!
+//! Where the plan is vague, RULES.md fixes a reading; each is a default of
+//! the [`Policy`] that a plan can change: a bare target figure is a minimum;
+//! every regular meeting rated `good` ([`Policy::monthly_good_allowance`]);
+//! leave runs counted over all meetings ([`MeetingFramework::leave_run_scope`]);
+//! one thematic meeting a quarter ([`Policy::thematic_per_quarter`]); no
+//! member disciplined ([`Policy::max_disciplined`]) or rated `not_completed`
+//! ([`Policy::max_not_completed`]); leaders rated `good` or better
+//! ([`Policy::leader_min_rating`]); the plan adopted by 31 March
+//! ([`Policy::plan_adoption_deadline`]); counts compared exactly
+//! ([`Policy::rate_comparison`]); monthly votes informative
+//! ([`Policy::monthly_results`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod macros;
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 mod calendar;
 mod check;

@@ -325,13 +325,13 @@ impl Plan {
         check_threshold(self.policy.meeting_framework.attendance.value, || {
             "plan.policy.meeting_framework.attendance.value".to_owned()
         })?;
-        if let RateComparison::Published { decimals } = self.policy.rate_comparison {
-            if decimals > MAX_PUBLISHED_DECIMALS {
-                return Err(Error::InvalidPlan {
-                    path: "plan.policy.rate_comparison.published.decimals".to_owned(),
-                    reason: "at most 10 decimals",
-                });
-            }
+        if let RateComparison::Published { decimals } = self.policy.rate_comparison
+            && decimals > MAX_PUBLISHED_DECIMALS
+        {
+            return Err(Error::InvalidPlan {
+                path: "plan.policy.rate_comparison.published.decimals".to_owned(),
+                reason: "at most 10 decimals",
+            });
         }
         // 2024 is a leap year, so 29 February is accepted here and clamped
         // per year at use.

@@ -91,19 +91,15 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         line: 0,
         column: 0,
     })?;
-    if let Some(as_of) = cell.as_of {
-        if NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|first| as_of < first) {
-            return Err(Error::DateOutsideYear { path: "cell.as_of".to_owned(), date: as_of, year });
-        }
+    if let Some(as_of) = cell.as_of
+        && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|first| as_of < first)
+    {
+        return Err(Error::DateOutsideYear { path: "cell.as_of".to_owned(), date: as_of, year });
     }
-    if let Some(founded) = cell.founded {
-        if founded > span.end {
-            return Err(Error::DateOutsideYear {
-                path: "cell.founded".to_owned(),
-                date: founded,
-                year,
-            });
-        }
+    if let Some(founded) = cell.founded
+        && founded > span.end
+    {
+        return Err(Error::DateOutsideYear { path: "cell.founded".to_owned(), date: founded, year });
     }
 
     if let Some(e) = &record.education {
@@ -170,15 +166,13 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     // After sorting, a duplicate id sits next to its twin; report the later
     // position in the roster.
     for pair in by_id.windows(2) {
-        if let [(a, _), (b, j)] = pair {
-            if a == b {
-                let (_, first) = pair.first().copied().unwrap_or((a, 0));
-                let later = first.max(*j);
-                return Err(Error::DuplicateMember {
-                    path: format!("members[{later}].id"),
-                    id: (*a).to_owned(),
-                });
-            }
+        if let [(a, i), (b, j)] = pair
+            && a == b
+        {
+            return Err(Error::DuplicateMember {
+                path: format!("members[{}].id", (*i).max(*j)),
+                id: (*a).to_owned(),
+            });
         }
     }
     Ok(Roster { members, by_id })
@@ -239,22 +233,16 @@ fn check_meetings(
             for (name, ids) in lists {
                 for (j, id) in ids.iter().enumerate() {
                     let path = || format!("meetings[{i}].attendance.{name}[{j}]");
-                    match roster {
-                        Some(r) => {
-                            let Some((pos, _)) = r.find(id) else {
-                                return Err(Error::UnknownMember { path: path(), id: id.clone() });
-                            };
-                            if let Some(s) = seen.get_mut(pos as usize) {
-                                if *s == stamp {
-                                    return Err(Error::DuplicateMember {
-                                        path: path(),
-                                        id: id.clone(),
-                                    });
-                                }
-                                *s = stamp;
+                    if let Some(r) = roster {
+                        let Some((pos, _)) = r.find(id) else {
+                            return Err(Error::UnknownMember { path: path(), id: id.clone() });
+                        };
+                        if let Some(s) = seen.get_mut(pos as usize) {
+                            if *s == stamp {
+                                return Err(Error::DuplicateMember { path: path(), id: id.clone() });
                             }
+                            *s = stamp;
                         }
-                        None => {}
                     }
                 }
             }
@@ -288,14 +276,14 @@ fn check_meetings(
                         base: v.base,
                     });
                 }
-                if let Some(present) = official_present {
-                    if votes > u64::from(present) {
-                        return Err(Error::TallyAbovePresent {
-                            path: format!("{path}.{content}"),
-                            votes,
-                            official_present: present,
-                        });
-                    }
+                if let Some(present) = official_present
+                    && votes > u64::from(present)
+                {
+                    return Err(Error::TallyAbovePresent {
+                        path: format!("{path}.{content}"),
+                        votes,
+                        official_present: present,
+                    });
                 }
             }
         }
@@ -316,15 +304,15 @@ fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Resu
         .collect();
     all.sort_unstable();
     for pair in all.windows(2) {
-        if let [(a, la, ja), (b, lb, jb)] = pair {
-            if a == b {
-                let (l, j) = (*la, *ja).max((*lb, *jb));
-                let name = lists.get(l).map_or("", |(n, _)| *n);
-                return Err(Error::DuplicateMember {
-                    path: format!("meetings[{i}].attendance.{name}[{j}]"),
-                    id: (*a).to_owned(),
-                });
-            }
+        if let [(a, la, ja), (b, lb, jb)] = pair
+            && a == b
+        {
+            let (l, j) = (*la, *ja).max((*lb, *jb));
+            let name = lists.get(l).map_or("", |(n, _)| *n);
+            return Err(Error::DuplicateMember {
+                path: format!("meetings[{i}].attendance.{name}[{j}]"),
+                id: (*a).to_owned(),
+            });
         }
     }
     Ok(())

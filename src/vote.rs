@@ -73,20 +73,6 @@ pub const fn decide(tally: Tally, base: u32) -> Decision {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vote_more_than_half_of_the_base() {
-        let t = |f| Tally { for_: f, against: 0 };
-        assert_eq!(decide(t(12), 24), Decision::NotAchieved);
-        assert_eq!(decide(t(13), 24), Decision::Achieved);
-        assert_eq!(decide(t(12), 23), Decision::Achieved);
-        assert_eq!(decide(t(11), 23), Decision::NotAchieved);
-        assert_eq!(decide(t(0), 0), Decision::NotAchieved);
-    }
-}
 
 /// Whether an official member is convened and counted at `meeting`: not
 /// working elsewhere, and not exempt unless listed as an exempt member present.
@@ -98,7 +84,7 @@ fn in_base(member: &Member, meeting: &Meeting) -> bool {
                 .attendance
                 .as_ref()
                 .and_then(|a| a.exempt_present.as_ref())
-                .is_some_and(|ids| ids.iter().any(|id| *id == member.id)))
+                .is_some_and(|ids| ids.contains(&member.id)))
 }
 
 /// The voting base of a meeting computed from the roster (RULES §7):
@@ -145,4 +131,19 @@ pub(crate) fn official_present(members: &[Member], meeting: &Meeting) -> Option<
     };
     let n = members.iter().filter(|m| in_base(m, meeting) && !absent(&m.id)).count();
     Some(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vote_more_than_half_of_the_base() {
+        let t = |f| Tally { for_: f, against: 0 };
+        assert_eq!(decide(t(12), 24), Decision::NotAchieved);
+        assert_eq!(decide(t(13), 24), Decision::Achieved);
+        assert_eq!(decide(t(12), 23), Decision::Achieved);
+        assert_eq!(decide(t(11), 23), Decision::NotAchieved);
+        assert_eq!(decide(t(0), 0), Decision::NotAchieved);
+    }
 }
