@@ -22,7 +22,11 @@ impl Span {
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31)?;
         let start = founded.filter(|f| *f > first).unwrap_or(first);
         let end = as_of.map_or(year_end, |a| a.min(year_end));
-        Some(Span { start, end, year_end })
+        Some(Span {
+            start,
+            end,
+            year_end,
+        })
     }
 
     /// Whether the whole year has been assessed.

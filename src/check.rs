@@ -196,17 +196,39 @@ impl CheckId {
     pub const fn criterion(self) -> CriterionId {
         use CheckId::*;
         match self {
-            EduDropout | EduRepetition | EduPromotion | EduGraduation | EduEfficiency
-            | EduPublicGrade10 | EduSwimming | PartyStudy | PartyAdmissions | PartyCellRating
-            | PartyExemplaryCommitment | PartyInspection | PlansConcretized | AntiDegradation
-            | InspectionWork | PartyBuildingWork | OutstandingCases | MassComplaints
-            | OverLevelComplaints | PoliticalTaskMonthlyVotes => CriterionId::PoliticalTask,
-            MonthlyHeld | MonthlyGood | RatingSupported | CommitteePrepared | ThematicQuarterly
-            | ContentRenewed | MeetingQualityMonthlyVotes => CriterionId::MeetingQuality,
-            ProhibitedViolations | WorkRulesFollowed | PrinciplesUpheld
-            | AdministrativeDiscipline | IssuesResolved | UnityDisciplineMonthlyVotes => {
-                CriterionId::UnityDiscipline
-            }
+            EduDropout
+            | EduRepetition
+            | EduPromotion
+            | EduGraduation
+            | EduEfficiency
+            | EduPublicGrade10
+            | EduSwimming
+            | PartyStudy
+            | PartyAdmissions
+            | PartyCellRating
+            | PartyExemplaryCommitment
+            | PartyInspection
+            | PlansConcretized
+            | AntiDegradation
+            | InspectionWork
+            | PartyBuildingWork
+            | OutstandingCases
+            | MassComplaints
+            | OverLevelComplaints
+            | PoliticalTaskMonthlyVotes => CriterionId::PoliticalTask,
+            MonthlyHeld
+            | MonthlyGood
+            | RatingSupported
+            | CommitteePrepared
+            | ThematicQuarterly
+            | ContentRenewed
+            | MeetingQualityMonthlyVotes => CriterionId::MeetingQuality,
+            ProhibitedViolations
+            | WorkRulesFollowed
+            | PrinciplesUpheld
+            | AdministrativeDiscipline
+            | IssuesResolved
+            | UnityDisciplineMonthlyVotes => CriterionId::UnityDiscipline,
             NoneDisciplined | NoneNotCompleted | LeadersExemplary | MemberDevelopment
             | ExemplaryConduct | MembersMonthlyVotes => CriterionId::Members,
             YearEndRating => CriterionId::Verdict,
@@ -278,7 +300,13 @@ struct QuantityWire {
 
 impl From<Quantity> for QuantityWire {
     fn from(q: Quantity) -> Self {
-        let mut w = QuantityWire { count: None, of: None, rate: None, rating: None, judgment: None };
+        let mut w = QuantityWire {
+            count: None,
+            of: None,
+            rate: None,
+            rating: None,
+            judgment: None,
+        };
         match q {
             Quantity::Counts { count, of } => {
                 w.count = Some(count);
@@ -390,22 +418,54 @@ impl TryFrom<GapWire> for Gap {
     type Error = &'static str;
     fn try_from(w: GapWire) -> Result<Self, Self::Error> {
         match w {
-            GapWire { needed: Some(needed), change: Some(change), points: None, strict: None, rating: None, judgment: None, reachable: None } => {
-                Ok(Gap::Count { needed, change })
-            }
-            GapWire { needed: None, change: None, points: Some(change), strict: Some(strict), rating: None, judgment: None, reachable: None } => {
-                Ok(Gap::Points { change, strict })
-            }
-            GapWire { needed: None, change: None, points: None, strict: None, rating: Some(r), judgment: None, reachable: None } => {
-                Ok(Gap::Rating(r))
-            }
-            GapWire { needed: None, change: None, points: None, strict: None, rating: None, judgment: Some(true), reachable: None } => {
-                Ok(Gap::Judgment)
-            }
-            GapWire { needed: None, change: None, points: None, strict: None, rating: None, judgment: None, reachable: Some(false) } => {
-                Ok(Gap::Unreachable)
-            }
-            _ => Err("a gap is one of {needed, change}, {points, strict}, {rating}, {judgment: true}, {reachable: false}"),
+            GapWire {
+                needed: Some(needed),
+                change: Some(change),
+                points: None,
+                strict: None,
+                rating: None,
+                judgment: None,
+                reachable: None,
+            } => Ok(Gap::Count { needed, change }),
+            GapWire {
+                needed: None,
+                change: None,
+                points: Some(change),
+                strict: Some(strict),
+                rating: None,
+                judgment: None,
+                reachable: None,
+            } => Ok(Gap::Points { change, strict }),
+            GapWire {
+                needed: None,
+                change: None,
+                points: None,
+                strict: None,
+                rating: Some(r),
+                judgment: None,
+                reachable: None,
+            } => Ok(Gap::Rating(r)),
+            GapWire {
+                needed: None,
+                change: None,
+                points: None,
+                strict: None,
+                rating: None,
+                judgment: Some(true),
+                reachable: None,
+            } => Ok(Gap::Judgment),
+            GapWire {
+                needed: None,
+                change: None,
+                points: None,
+                strict: None,
+                rating: None,
+                judgment: None,
+                reachable: Some(false),
+            } => Ok(Gap::Unreachable),
+            _ => Err(
+                "a gap is one of {needed, change}, {points, strict}, {rating}, {judgment: true}, {reachable: false}",
+            ),
         }
     }
 }
@@ -547,6 +607,9 @@ impl Check {
 
     /// An unknown check that names the facts it is missing.
     pub(crate) fn unknown(id: CheckId, missing: Vec<FactPath>) -> Check {
-        Check { missing, ..Check::new(id, Status::Unknown) }
+        Check {
+            missing,
+            ..Check::new(id, Status::Unknown)
+        }
     }
 }

@@ -20,7 +20,9 @@ use crate::validate::Context;
 
 /// A judgment voted by the cell: `true` passes, `false` fails.
 fn judgment(id: CheckId, value: Option<bool>, path: Field) -> Check {
-    let Some(v) = value else { return Check::unknown(id, vec![path.into()]) };
+    let Some(v) = value else {
+        return Check::unknown(id, vec![path.into()]);
+    };
     let mut c = Check::new(id, if v { Status::Pass } else { Status::Fail });
     c.actual = Some(Quantity::Judgment(v));
     c.target = Some(Quantity::Judgment(true));
@@ -32,7 +34,9 @@ fn judgment(id: CheckId, value: Option<bool>, path: Field) -> Check {
 
 /// A count that must be zero (`needed: 0` and the change when it fails).
 fn zero(id: CheckId, value: Option<u64>, path: Field) -> Check {
-    let Some(n) = value else { return Check::unknown(id, vec![path.into()]) };
+    let Some(n) = value else {
+        return Check::unknown(id, vec![path.into()]);
+    };
     aggregate(id, n, 0, Status::Pass, Vec::new(), None)
 }
 
@@ -79,7 +83,9 @@ fn rate(
     policy: &Policy,
     accrues: Option<&Span>,
 ) -> Check {
-    let Some(r) = value else { return Check::unknown(id, vec![path.into()]) };
+    let Some(r) = value else {
+        return Check::unknown(id, vec![path.into()]);
+    };
     let mode = policy.rate_comparison;
     let met = indicator::rate_meets(r, target, mode);
     let open = accrues.is_some_and(|s| !s.year_over()) && target.comparator.wants_more();
@@ -107,7 +113,9 @@ fn rate(
 /// that the rest of the year can still raise to the target is `unknown`,
 /// with a pro-rata projection.
 fn count(id: CheckId, target: &Target<u64>, value: Option<u64>, path: Field, span: &Span) -> Check {
-    let Some(n) = value else { return Check::unknown(id, vec![path.into()]) };
+    let Some(n) = value else {
+        return Check::unknown(id, vec![path.into()]);
+    };
     let met = target.met_by(&n);
     let open = !span.year_over() && target.comparator.wants_more();
     let status = match (met, open) {
@@ -135,12 +143,17 @@ fn count(id: CheckId, target: &Target<u64>, value: Option<u64>, path: Field, spa
 fn project(n: u64, target: &Target<u64>, span: &Span) -> Projection {
     let (elapsed, days) = span.elapsed_days();
     let projected = u128::from(n) * u128::from(days) / u128::from(elapsed.max(1));
-    let on_track = u128::from(n) * u128::from(days) >= u128::from(target.value) * u128::from(elapsed);
+    let on_track =
+        u128::from(n) * u128::from(days) >= u128::from(target.value) * u128::from(elapsed);
     Projection {
         elapsed_days: elapsed,
         year_days: days,
         projected: u64::try_from(projected).unwrap_or(u64::MAX),
-        trend: if on_track { Trend::OnTrack } else { Trend::Behind },
+        trend: if on_track {
+            Trend::OnTrack
+        } else {
+            Trend::Behind
+        },
     }
 }
 
@@ -174,23 +187,58 @@ pub(crate) fn rating(
 }
 
 /// C1 `political_task` (2.1.1).
-pub(crate) fn political_task(plan: &Plan, record: &CellYear, cx: &Context<'_>, out: &mut Vec<Check>) {
+pub(crate) fn political_task(
+    plan: &Plan,
+    record: &CellYear,
+    cx: &Context<'_>,
+    out: &mut Vec<Check>,
+) {
     let t = &plan.targets;
     let p = &plan.policy;
     let e = record.education.as_ref();
     let edu = [
-        (CheckId::EduDropout, &t.dropout, e.and_then(|e| e.dropout), Field::Dropout),
-        (CheckId::EduRepetition, &t.repetition, e.and_then(|e| e.repetition), Field::Repetition),
-        (CheckId::EduPromotion, &t.promotion, e.and_then(|e| e.promotion), Field::Promotion),
-        (CheckId::EduGraduation, &t.graduation, e.and_then(|e| e.graduation), Field::Graduation),
-        (CheckId::EduEfficiency, &t.efficiency, e.and_then(|e| e.efficiency), Field::Efficiency),
+        (
+            CheckId::EduDropout,
+            &t.dropout,
+            e.and_then(|e| e.dropout),
+            Field::Dropout,
+        ),
+        (
+            CheckId::EduRepetition,
+            &t.repetition,
+            e.and_then(|e| e.repetition),
+            Field::Repetition,
+        ),
+        (
+            CheckId::EduPromotion,
+            &t.promotion,
+            e.and_then(|e| e.promotion),
+            Field::Promotion,
+        ),
+        (
+            CheckId::EduGraduation,
+            &t.graduation,
+            e.and_then(|e| e.graduation),
+            Field::Graduation,
+        ),
+        (
+            CheckId::EduEfficiency,
+            &t.efficiency,
+            e.and_then(|e| e.efficiency),
+            Field::Efficiency,
+        ),
         (
             CheckId::EduPublicGrade10,
             &t.public_grade10,
             e.and_then(|e| e.public_grade10),
             Field::PublicGrade10,
         ),
-        (CheckId::EduSwimming, &t.swimming, e.and_then(|e| e.swimming), Field::Swimming),
+        (
+            CheckId::EduSwimming,
+            &t.swimming,
+            e.and_then(|e| e.swimming),
+            Field::Swimming,
+        ),
     ];
     for (id, target, value, path) in edu {
         if let Some(target) = target {
@@ -200,27 +248,64 @@ pub(crate) fn political_task(plan: &Plan, record: &CellYear, cx: &Context<'_>, o
     let party = record.party.as_ref();
     if let Some(target) = &t.study {
         let v = party.and_then(|x| x.study);
-        out.push(rate(CheckId::PartyStudy, target, v, Field::Study, p, Some(&cx.span)));
+        out.push(rate(
+            CheckId::PartyStudy,
+            target,
+            v,
+            Field::Study,
+            p,
+            Some(&cx.span),
+        ));
     }
     if let Some(target) = &t.admissions {
         let v = party.and_then(|x| x.admissions);
-        out.push(count(CheckId::PartyAdmissions, target, v, Field::Admissions, &cx.span));
+        out.push(count(
+            CheckId::PartyAdmissions,
+            target,
+            v,
+            Field::Admissions,
+            &cx.span,
+        ));
     }
     if let Some(target) = &t.cell_rating {
-        out.push(rating(CheckId::PartyCellRating, target, record.year_end_rating, &cx.span));
+        out.push(rating(
+            CheckId::PartyCellRating,
+            target,
+            record.year_end_rating,
+            &cx.span,
+        ));
     }
     if let Some(target) = &t.exemplary_commitment {
         out.push(heads(&target.heads, party.and_then(|x| x.heads.as_deref())));
     }
     if let Some(target) = &t.inspection {
         let v = party.and_then(|x| x.inspection);
-        out.push(rate(CheckId::PartyInspection, target, v, Field::Inspection, p, Some(&cx.span)));
+        out.push(rate(
+            CheckId::PartyInspection,
+            target,
+            v,
+            Field::Inspection,
+            p,
+            Some(&cx.span),
+        ));
     }
     let pt = record.political_task.as_ref();
     let judgments = [
-        (CheckId::PlansConcretized, pt.and_then(|x| x.plans_concretized), Field::PlansConcretized),
-        (CheckId::AntiDegradation, pt.and_then(|x| x.anti_degradation), Field::AntiDegradation),
-        (CheckId::InspectionWork, pt.and_then(|x| x.inspection_work), Field::InspectionWork),
+        (
+            CheckId::PlansConcretized,
+            pt.and_then(|x| x.plans_concretized),
+            Field::PlansConcretized,
+        ),
+        (
+            CheckId::AntiDegradation,
+            pt.and_then(|x| x.anti_degradation),
+            Field::AntiDegradation,
+        ),
+        (
+            CheckId::InspectionWork,
+            pt.and_then(|x| x.inspection_work),
+            Field::InspectionWork,
+        ),
         (
             CheckId::PartyBuildingWork,
             pt.and_then(|x| x.party_building_work),
@@ -231,8 +316,16 @@ pub(crate) fn political_task(plan: &Plan, record: &CellYear, cx: &Context<'_>, o
         out.push(judgment(id, v, path));
     }
     let counts = [
-        (CheckId::OutstandingCases, pt.and_then(|x| x.outstanding_cases), Field::OutstandingCases),
-        (CheckId::MassComplaints, pt.and_then(|x| x.mass_complaints), Field::MassComplaints),
+        (
+            CheckId::OutstandingCases,
+            pt.and_then(|x| x.outstanding_cases),
+            Field::OutstandingCases,
+        ),
+        (
+            CheckId::MassComplaints,
+            pt.and_then(|x| x.mass_complaints),
+            Field::MassComplaints,
+        ),
         (
             CheckId::OverLevelComplaints,
             pt.and_then(|x| x.over_level_complaints),
@@ -262,7 +355,10 @@ fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check 
             continue;
         };
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let facts = [(head.committed, HeadField::Committed), (head.fulfilled, HeadField::Fulfilled)];
+        let facts = [
+            (head.committed, HeadField::Committed),
+            (head.fulfilled, HeadField::Fulfilled),
+        ];
         if facts.iter().any(|(v, _)| *v == Some(false)) {
             failing.push(*role);
         } else if facts.iter().all(|(v, _)| *v == Some(true)) {
@@ -296,18 +392,37 @@ fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check 
 }
 
 /// The meetings within the span, in date order.
-fn in_order<'a>(meetings: &'a [Meeting], cx: &'a Context<'_>) -> impl Iterator<Item = (u32, &'a Meeting)> + 'a {
-    cx.order.iter().filter_map(|&i| meetings.get(i as usize).map(|m| (i, m)))
+fn in_order<'a>(
+    meetings: &'a [Meeting],
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (u32, &'a Meeting)> + 'a {
+    cx.order
+        .iter()
+        .filter_map(|&i| meetings.get(i as usize).map(|m| (i, m)))
 }
 
 fn finding(i: u32, m: &Meeting, condition: Condition, member: Option<&str>) -> MeetingFinding {
-    MeetingFinding { meeting: i, date: m.date, kind: m.kind, condition, member: member.map(str::to_owned) }
+    MeetingFinding {
+        meeting: i,
+        date: m.date,
+        kind: m.kind,
+        condition,
+        member: member.map(str::to_owned),
+    }
 }
 
 /// C2 `meeting_quality` (2.1.2).
-pub(crate) fn meeting_quality(plan: &Plan, record: &CellYear, cx: &Context<'_>, out: &mut Vec<Check>) {
+pub(crate) fn meeting_quality(
+    plan: &Plan,
+    record: &CellYear,
+    cx: &Context<'_>,
+    out: &mut Vec<Check>,
+) {
     let p = &plan.policy;
-    let renewed = record.meeting_quality.as_ref().and_then(|x| x.content_renewed);
+    let renewed = record
+        .meeting_quality
+        .as_ref()
+        .and_then(|x| x.content_renewed);
     let Some(meetings) = record.meetings.as_deref() else {
         let missing = || vec![FactPath::Field(Field::Meetings)];
         out.push(Check::unknown(CheckId::MonthlyHeld, missing()));
@@ -317,7 +432,11 @@ pub(crate) fn meeting_quality(plan: &Plan, record: &CellYear, cx: &Context<'_>, 
         if p.thematic_per_quarter > 0 {
             out.push(Check::unknown(CheckId::ThematicQuarterly, missing()));
         }
-        out.push(judgment(CheckId::ContentRenewed, renewed, Field::ContentRenewed));
+        out.push(judgment(
+            CheckId::ContentRenewed,
+            renewed,
+            Field::ContentRenewed,
+        ));
         return;
     };
     out.push(monthly_held(meetings, cx));
@@ -327,7 +446,11 @@ pub(crate) fn meeting_quality(plan: &Plan, record: &CellYear, cx: &Context<'_>, 
     if p.thematic_per_quarter > 0 {
         out.push(thematic_quarterly(meetings, cx, p));
     }
-    out.push(judgment(CheckId::ContentRenewed, renewed, Field::ContentRenewed));
+    out.push(judgment(
+        CheckId::ContentRenewed,
+        renewed,
+        Field::ContentRenewed,
+    ));
 }
 
 /// `meeting_quality.monthly_held`: a regular meeting in each month of the
@@ -390,7 +513,14 @@ fn monthly_good(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
     }
     let n = below.len() as u64;
     let detail = (!below.is_empty()).then_some(Detail::Meetings(below));
-    aggregate(CheckId::MonthlyGood, n, u64::from(p.monthly_good_allowance), Status::Pass, missing, detail)
+    aggregate(
+        CheckId::MonthlyGood,
+        n,
+        u64::from(p.monthly_good_allowance),
+        Status::Pass,
+        missing,
+        detail,
+    )
 }
 
 /// `meeting_quality.rating_supported`: a `good` rating meets the hard
@@ -428,14 +558,19 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                 if rated_good {
                     if a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty() {
                         let target = &fw.attendance;
-                        if !indicator::counts_meet(u64::from(a.present), u64::from(a.required), target, RateComparison::Exact) {
+                        if !indicator::counts_meet(
+                            u64::from(a.present),
+                            u64::from(a.required),
+                            target,
+                            RateComparison::Exact,
+                        ) {
                             findings.push(finding(i, m, Condition::Attendance, None));
                         }
                     } else {
                         if !missing.contains(&Field::Members.into()) {
                             missing.push(Field::Members.into());
                         }
-                        }
+                    }
                 }
             }
             (Some(a), Some(roster)) => {
@@ -451,7 +586,9 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                     .count();
                 let required = u64::from(a.required).saturating_sub(exempt_absent as u64);
                 for id in &a.absent_with_leave {
-                    let Some((pos, member)) = roster.find(id) else { continue };
+                    let Some((pos, member)) = roster.find(id) else {
+                        continue;
+                    };
                     if member.is_exempt() || !counted {
                         continue;
                     }
@@ -464,11 +601,19 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                     }
                 }
                 if rated_good {
-                    if !indicator::counts_meet(u64::from(a.present), required, &fw.attendance, RateComparison::Exact) {
+                    if !indicator::counts_meet(
+                        u64::from(a.present),
+                        required,
+                        &fw.attendance,
+                        RateComparison::Exact,
+                    ) {
                         findings.push(finding(i, m, Condition::Attendance, None));
                     }
-                    let unexcused: Vec<&String> =
-                        a.absent_without_leave.iter().filter(|id| !exempt(id)).collect();
+                    let unexcused: Vec<&String> = a
+                        .absent_without_leave
+                        .iter()
+                        .filter(|id| !exempt(id))
+                        .collect();
                     if unexcused.len() as u64 > u64::from(fw.max_unexcused_absences) {
                         for id in unexcused {
                             findings.push(finding(i, m, Condition::UnexcusedAbsence, Some(id)));
@@ -493,8 +638,19 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
         }
     }
     let detail = (!findings.is_empty()).then_some(Detail::Meetings(findings));
-    let known = if missing.is_empty() { Status::Pass } else { Status::Unknown };
-    aggregate(CheckId::RatingSupported, unsupported, 0, known, missing, detail)
+    let known = if missing.is_empty() {
+        Status::Pass
+    } else {
+        Status::Unknown
+    };
+    aggregate(
+        CheckId::RatingSupported,
+        unsupported,
+        0,
+        known,
+        missing,
+        detail,
+    )
 }
 
 /// `meeting_quality.committee_prepared`: before each regular meeting the
@@ -505,13 +661,19 @@ fn committee_prepared(meetings: &[Meeting], cx: &Context<'_>) -> Check {
     for (i, m) in in_order(meetings, cx).filter(|(_, m)| m.is_regular()) {
         match m.committee_met {
             None => missing.push(FactPath::Meeting(i, MeetingField::CommitteeMet)),
-            Some(d) if d > m.date => late.push(finding(i, m, Condition::CommitteeAfterMeeting, None)),
+            Some(d) if d > m.date => {
+                late.push(finding(i, m, Condition::CommitteeAfterMeeting, None))
+            }
             Some(_) => {}
         }
     }
     let n = late.len() as u64;
     let detail = (!late.is_empty()).then_some(Detail::Meetings(late));
-    let known = if missing.is_empty() { Status::Pass } else { Status::Unknown };
+    let known = if missing.is_empty() {
+        Status::Pass
+    } else {
+        Status::Unknown
+    };
     aggregate(CheckId::CommitteePrepared, n, 0, known, missing, detail)
 }
 
@@ -525,7 +687,10 @@ fn thematic_quarterly(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Che
             *q = q.saturating_add(1);
         }
     }
-    let (first, last) = (quarter_of(cx.span.first_month()), quarter_of(cx.span.last_month()));
+    let (first, last) = (
+        quarter_of(cx.span.first_month()),
+        quarter_of(cx.span.last_month()),
+    );
     let mut failed: Vec<u8> = Vec::new();
     let mut open = false;
     let mut met = 0u64;
@@ -575,7 +740,10 @@ fn over_members(
         match fact(m) {
             Some(true) => offenders.push(m.id.clone()),
             Some(false) => {}
-            None => missing.push(FactPath::Member(u32::try_from(i).unwrap_or(u32::MAX), field)),
+            None => missing.push(FactPath::Member(
+                u32::try_from(i).unwrap_or(u32::MAX),
+                field,
+            )),
         }
     }
     (offenders, missing)
@@ -611,14 +779,26 @@ pub(crate) fn unity_discipline(record: &CellYear, out: &mut Vec<Check>) {
     ));
     let u = record.unity_discipline.as_ref();
     let judgments = [
-        (CheckId::WorkRulesFollowed, u.and_then(|x| x.work_rules_followed), Field::WorkRulesFollowed),
-        (CheckId::PrinciplesUpheld, u.and_then(|x| x.principles_upheld), Field::PrinciplesUpheld),
+        (
+            CheckId::WorkRulesFollowed,
+            u.and_then(|x| x.work_rules_followed),
+            Field::WorkRulesFollowed,
+        ),
+        (
+            CheckId::PrinciplesUpheld,
+            u.and_then(|x| x.principles_upheld),
+            Field::PrinciplesUpheld,
+        ),
         (
             CheckId::AdministrativeDiscipline,
             u.and_then(|x| x.administrative_discipline),
             Field::AdministrativeDiscipline,
         ),
-        (CheckId::IssuesResolved, u.and_then(|x| x.issues_resolved), Field::IssuesResolved),
+        (
+            CheckId::IssuesResolved,
+            u.and_then(|x| x.issues_resolved),
+            Field::IssuesResolved,
+        ),
     ];
     for (id, v, path) in judgments {
         out.push(judgment(id, v, path));
@@ -656,8 +836,21 @@ pub(crate) fn members(plan: &Plan, record: &CellYear, cx: &Context<'_>, out: &mu
     ));
     if let Some(target) = &plan.targets.admissions {
         let v = record.party.as_ref().and_then(|x| x.admissions);
-        out.push(count(CheckId::MemberDevelopment, target, v, Field::Admissions, &cx.span));
+        out.push(count(
+            CheckId::MemberDevelopment,
+            target,
+            v,
+            Field::Admissions,
+            &cx.span,
+        ));
     }
-    let conduct = record.members_conduct.as_ref().and_then(|x| x.exemplary_conduct);
-    out.push(judgment(CheckId::ExemplaryConduct, conduct, Field::ExemplaryConduct));
+    let conduct = record
+        .members_conduct
+        .as_ref()
+        .and_then(|x| x.exemplary_conduct);
+    out.push(judgment(
+        CheckId::ExemplaryConduct,
+        conduct,
+        Field::ExemplaryConduct,
+    ));
 }

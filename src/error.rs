@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-
 /// What is wrong with the input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -103,8 +103,16 @@ struct RateWire {
 impl From<Rate> for RateWire {
     fn from(r: Rate) -> Self {
         match r {
-            Rate::Counts { count, of } => RateWire { count: Some(count), of: Some(of), rate: None },
-            Rate::Figure(rate) => RateWire { count: None, of: None, rate: Some(rate) },
+            Rate::Counts { count, of } => RateWire {
+                count: Some(count),
+                of: Some(of),
+                rate: None,
+            },
+            Rate::Figure(rate) => RateWire {
+                count: None,
+                of: None,
+                rate: Some(rate),
+            },
         }
     }
 }
@@ -146,7 +154,9 @@ fn split(threshold: Decimal) -> (u128, u32) {
         // Unreachable after validation; rounding keeps the arithmetic in range.
         t = t.round_dp(MAX_THRESHOLD_SCALE);
     }
-    let mantissa = u128::try_from(t.mantissa()).unwrap_or(0).min(100 * pow10(MAX_THRESHOLD_SCALE));
+    let mantissa = u128::try_from(t.mantissa())
+        .unwrap_or(0)
+        .min(100 * pow10(MAX_THRESHOLD_SCALE));
     (mantissa, t.scale())
 }
 
@@ -189,14 +199,18 @@ fn order_figure(rate: Decimal, threshold: Decimal, mode: RateComparison) -> Orde
 
 /// Whether `count` of `of` meets the target.
 pub fn counts_meet(count: u64, of: u64, target: &Target<Decimal>, mode: RateComparison) -> bool {
-    target.comparator.accepts(order_counts(count, of, target.value, mode))
+    target
+        .comparator
+        .accepts(order_counts(count, of, target.value, mode))
 }
 
 /// Whether a rate meets the target.
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
     match rate {
         Rate::Counts { count, of } => counts_meet(count, of, target, mode),
-        Rate::Figure(r) => target.comparator.accepts(order_figure(r, target.value, mode)),
+        Rate::Figure(r) => target
+            .comparator
+            .accepts(order_figure(r, target.value, mode)),
     }
 }
 
@@ -226,7 +240,10 @@ pub fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> G
             count_gap(count, needed)
         }
         Rate::Figure(r) => match target.value.checked_sub(r) {
-            Some(change) => Gap::Points { change, strict: target.comparator.is_strict() },
+            Some(change) => Gap::Points {
+                change,
+                strict: target.comparator.is_strict(),
+            },
             None => Gap::Unreachable,
         },
     }
@@ -246,7 +263,10 @@ pub fn count_gap_for(actual: u64, target: &Target<u64>) -> Gap {
 /// A count gap from the actual count to `needed`, or unreachable.
 pub fn count_gap(actual: u64, needed: Option<u64>) -> Gap {
     match needed {
-        Some(needed) => Gap::Count { needed, change: i128::from(needed) - i128::from(actual) },
+        Some(needed) => Gap::Count {
+            needed,
+            change: i128::from(needed) - i128::from(actual),
+        },
         None => Gap::Unreachable,
     }
 }
@@ -278,7 +298,10 @@ mod tests {
         s.parse().unwrap()
     }
     fn t(c: Comparator, v: &str) -> Target<Decimal> {
-        Target { comparator: c, value: d(v) }
+        Target {
+            comparator: c,
+            value: d(v),
+        }
     }
     const EXACT: RateComparison = RateComparison::Exact;
 
@@ -287,8 +310,16 @@ mod tests {
         // 5 of 500 is exactly 1.0 %: not below 1.0.
         assert!(!counts_meet(5, 500, &t(Comparator::Below, "1.0"), EXACT));
         assert!(counts_meet(4, 500, &t(Comparator::Below, "1.0"), EXACT));
-        assert!(!rate_meets(Rate::Figure(d("1.0")), &t(Comparator::Below, "1.0"), EXACT));
-        assert!(rate_meets(Rate::Figure(d("0.99")), &t(Comparator::Below, "1.0"), EXACT));
+        assert!(!rate_meets(
+            Rate::Figure(d("1.0")),
+            &t(Comparator::Below, "1.0"),
+            EXACT
+        ));
+        assert!(rate_meets(
+            Rate::Figure(d("0.99")),
+            &t(Comparator::Below, "1.0"),
+            EXACT
+        ));
     }
 
     #[test]
@@ -297,16 +328,34 @@ mod tests {
         assert!(counts_meet(4, 401, &t(Comparator::Below, "1.0"), EXACT));
         // Compared as the published figure with one decimal, it is 1.0 and fails.
         let published = RateComparison::Published { decimals: 1 };
-        assert!(!counts_meet(4, 401, &t(Comparator::Below, "1.0"), published));
+        assert!(!counts_meet(
+            4,
+            401,
+            &t(Comparator::Below, "1.0"),
+            published
+        ));
     }
 
     #[test]
     fn at_least_includes_the_threshold() {
         // 98 of 100 is exactly 98.0 %.
         assert!(counts_meet(98, 100, &t(Comparator::AtLeast, "98.0"), EXACT));
-        assert!(!counts_meet(97, 100, &t(Comparator::AtLeast, "98.0"), EXACT));
-        assert!(rate_meets(Rate::Figure(d("98.0")), &t(Comparator::AtLeast, "98"), EXACT));
-        assert!(!rate_meets(Rate::Figure(d("97.99")), &t(Comparator::AtLeast, "98"), EXACT));
+        assert!(!counts_meet(
+            97,
+            100,
+            &t(Comparator::AtLeast, "98.0"),
+            EXACT
+        ));
+        assert!(rate_meets(
+            Rate::Figure(d("98.0")),
+            &t(Comparator::AtLeast, "98"),
+            EXACT
+        ));
+        assert!(!rate_meets(
+            Rate::Figure(d("97.99")),
+            &t(Comparator::AtLeast, "98"),
+            EXACT
+        ));
     }
 
     #[test]
@@ -324,57 +373,148 @@ mod tests {
     #[test]
     fn gap_dropouts_six_of_520_need_at_most_five() {
         // 1.0 % of 520 is 5.2: 5 passes (0.96 %), 6 fails (1.15 %).
-        let g = rate_gap(Rate::Counts { count: 6, of: 520 }, &t(Comparator::Below, "1.0"), EXACT);
-        assert_eq!(g, Gap::Count { needed: 5, change: -1 });
+        let g = rate_gap(
+            Rate::Counts { count: 6, of: 520 },
+            &t(Comparator::Below, "1.0"),
+            EXACT,
+        );
+        assert_eq!(
+            g,
+            Gap::Count {
+                needed: 5,
+                change: -1
+            }
+        );
     }
 
     #[test]
     fn gap_below_at_an_exact_multiple_needs_one_fewer() {
         // 1.0 % of 500 is 5 exactly: 5 fails, 4 passes.
-        let g = rate_gap(Rate::Counts { count: 7, of: 500 }, &t(Comparator::Below, "1.0"), EXACT);
-        assert_eq!(g, Gap::Count { needed: 4, change: -3 });
+        let g = rate_gap(
+            Rate::Counts { count: 7, of: 500 },
+            &t(Comparator::Below, "1.0"),
+            EXACT,
+        );
+        assert_eq!(
+            g,
+            Gap::Count {
+                needed: 4,
+                change: -3
+            }
+        );
     }
 
     #[test]
     fn gap_at_least_is_the_least_passing_count() {
         // 98 % of 1507 is 1476.86: 1477 passes.
-        let g =
-            rate_gap(Rate::Counts { count: 1470, of: 1507 }, &t(Comparator::AtLeast, "98.0"), EXACT);
-        assert_eq!(g, Gap::Count { needed: 1477, change: 7 });
-        assert!(counts_meet(1477, 1507, &t(Comparator::AtLeast, "98.0"), EXACT));
-        assert!(!counts_meet(1476, 1507, &t(Comparator::AtLeast, "98.0"), EXACT));
+        let g = rate_gap(
+            Rate::Counts {
+                count: 1470,
+                of: 1507,
+            },
+            &t(Comparator::AtLeast, "98.0"),
+            EXACT,
+        );
+        assert_eq!(
+            g,
+            Gap::Count {
+                needed: 1477,
+                change: 7
+            }
+        );
+        assert!(counts_meet(
+            1477,
+            1507,
+            &t(Comparator::AtLeast, "98.0"),
+            EXACT
+        ));
+        assert!(!counts_meet(
+            1476,
+            1507,
+            &t(Comparator::AtLeast, "98.0"),
+            EXACT
+        ));
     }
 
     #[test]
     fn gap_above_at_an_exact_multiple_needs_one_more() {
         // 68 % of 300 is 204 exactly: 204 fails "above", 205 passes.
-        let g = rate_gap(Rate::Counts { count: 200, of: 300 }, &t(Comparator::Above, "68"), EXACT);
-        assert_eq!(g, Gap::Count { needed: 205, change: 5 });
+        let g = rate_gap(
+            Rate::Counts {
+                count: 200,
+                of: 300,
+            },
+            &t(Comparator::Above, "68"),
+            EXACT,
+        );
+        assert_eq!(
+            g,
+            Gap::Count {
+                needed: 205,
+                change: 5
+            }
+        );
     }
 
     #[test]
     fn gap_unreachable_when_no_count_in_the_base_passes() {
-        let g = rate_gap(Rate::Counts { count: 3, of: 10 }, &t(Comparator::Below, "0"), EXACT);
+        let g = rate_gap(
+            Rate::Counts { count: 3, of: 10 },
+            &t(Comparator::Below, "0"),
+            EXACT,
+        );
         assert_eq!(g, Gap::Unreachable);
-        let g = rate_gap(Rate::Counts { count: 3, of: 10 }, &t(Comparator::Above, "100"), EXACT);
+        let g = rate_gap(
+            Rate::Counts { count: 3, of: 10 },
+            &t(Comparator::Above, "100"),
+            EXACT,
+        );
         assert_eq!(g, Gap::Unreachable);
     }
 
     #[test]
     fn gap_of_a_figure_is_in_percentage_points() {
-        let g = rate_gap(Rate::Figure(d("54.5")), &t(Comparator::AtLeast, "55.0"), EXACT);
-        assert_eq!(g, Gap::Points { change: d("0.5"), strict: false });
+        let g = rate_gap(
+            Rate::Figure(d("54.5")),
+            &t(Comparator::AtLeast, "55.0"),
+            EXACT,
+        );
+        assert_eq!(
+            g,
+            Gap::Points {
+                change: d("0.5"),
+                strict: false
+            }
+        );
         let g = rate_gap(Rate::Figure(d("1.25")), &t(Comparator::Below, "1.0"), EXACT);
-        assert_eq!(g, Gap::Points { change: d("-0.25"), strict: true });
+        assert_eq!(
+            g,
+            Gap::Points {
+                change: d("-0.25"),
+                strict: true
+            }
+        );
     }
 
     #[test]
     fn count_gap_admissions_four_against_at_least_six() {
-        let target = Target { comparator: Comparator::AtLeast, value: 6 };
+        let target = Target {
+            comparator: Comparator::AtLeast,
+            value: 6,
+        };
         assert!(!target.met_by(&4));
         assert!(target.met_by(&6));
-        assert_eq!(count_gap_for(4, &target), Gap::Count { needed: 6, change: 2 });
-        let above = Target { comparator: Comparator::Above, value: u64::MAX };
+        assert_eq!(
+            count_gap_for(4, &target),
+            Gap::Count {
+                needed: 6,
+                change: 2
+            }
+        );
+        let above = Target {
+            comparator: Comparator::Above,
+            value: u64::MAX,
+        };
         assert_eq!(count_gap_for(4, &above), Gap::Unreachable);
     }
 
@@ -382,9 +522,18 @@ mod tests {
     fn extreme_counts_do_not_overflow() {
         let target = t(Comparator::AtLeast, "99.9999999999999999");
         assert!(counts_meet(u64::MAX, u64::MAX, &target, EXACT));
-        let g = rate_gap(Rate::Counts { count: 0, of: u64::MAX }, &target, EXACT);
+        let g = rate_gap(
+            Rate::Counts {
+                count: 0,
+                of: u64::MAX,
+            },
+            &target,
+            EXACT,
+        );
         assert!(matches!(g, Gap::Count { .. }));
-        let published = RateComparison::Published { decimals: MAX_PUBLISHED_DECIMALS };
+        let published = RateComparison::Published {
+            decimals: MAX_PUBLISHED_DECIMALS,
+        };
         assert!(counts_meet(u64::MAX, u64::MAX, &target, published));
     }
 }

@@ -48,13 +48,21 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 /// Reads a JSON document into `T`, with the path of any error.
 fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
     if json.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge { size: json.len(), limit: MAX_INPUT_BYTES });
+        return Err(Error::TooLarge {
+            size: json.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = json_path(e.path());
         let inner = e.into_inner();
-        Error::Parse { path, line: inner.line(), column: inner.column(), message: message(&inner) }
+        Error::Parse {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: message(&inner),
+        }
     })?;
     de.end().map_err(|e| Error::Parse {
         path: ".".to_owned(),
@@ -140,6 +148,10 @@ pub fn error_to_json(error: &Error) -> String {
         path: &'a str,
         message: String,
     }
-    let wire = Wire { kind: error.kind(), path: error.path(), message: error.to_string() };
+    let wire = Wire {
+        kind: error.kind(),
+        path: error.path(),
+        message: error.to_string(),
+    };
     serde_json::to_string(&wire).unwrap_or_else(|_| String::from("{}"))
 }

@@ -152,7 +152,10 @@ impl YearToDate {
 pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
     let mut out: Vec<Month> = Vec::with_capacity(usize::from(last.saturating_sub(first)) + 1);
-    let mut ytd = YearToDate { required: u32::from(last.saturating_sub(first)) + 1, ..YearToDate::default() };
+    let mut ytd = YearToDate {
+        required: u32::from(last.saturating_sub(first)) + 1,
+        ..YearToDate::default()
+    };
     for m in first..=last {
         out.push(Month {
             month: m,
@@ -165,17 +168,25 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
     }
     let meetings = meetings.unwrap_or(&[]);
     for &i in &cx.order {
-        let Some(meeting) = meetings.get(i as usize).filter(|m| m.is_regular()) else { continue };
+        let Some(meeting) = meetings.get(i as usize).filter(|m| m.is_regular()) else {
+            continue;
+        };
         let pos = usize::from(meeting.month().saturating_sub(first));
-        let Some(entry) = out.get_mut(pos) else { continue };
+        let Some(entry) = out.get_mut(pos) else {
+            continue;
+        };
         ytd.held += 1;
         entry.meeting = Some(meeting.date);
         entry.index = Some(i);
         entry.rating = meeting.rating;
         entry.state = MonthState::NoVotes;
-        let Some(votes) = &meeting.votes else { continue };
+        let Some(votes) = &meeting.votes else {
+            continue;
+        };
         for content in CriterionId::CRITERIA {
-            let Some(tally) = votes.tally(content) else { continue };
+            let Some(tally) = votes.tally(content) else {
+                continue;
+            };
             let decision = decide(tally, votes.base);
             if let Some(slot) = entry.contents.slot(content) {
                 *slot = Some(ContentResult {

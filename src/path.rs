@@ -203,9 +203,18 @@ mod tests {
     fn paths_display_as_json_paths_and_parse_back() {
         let cases = [
             (FactPath::Field(Field::Swimming), "education.swimming"),
-            (FactPath::Meeting(3, MeetingField::Minutes), "meetings[3].minutes"),
-            (FactPath::Member(0, MemberField::Rating), "members[0].rating"),
-            (FactPath::Head(1, HeadField::Fulfilled), "party.heads[1].fulfilled"),
+            (
+                FactPath::Meeting(3, MeetingField::Minutes),
+                "meetings[3].minutes",
+            ),
+            (
+                FactPath::Member(0, MemberField::Rating),
+                "members[0].rating",
+            ),
+            (
+                FactPath::Head(1, HeadField::Fulfilled),
+                "party.heads[1].fulfilled",
+            ),
         ];
         for (path, text) in cases {
             assert_eq!(path.to_string(), text);

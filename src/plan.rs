@@ -162,11 +162,17 @@ pub struct MeetingFramework {
 impl Default for MeetingFramework {
     fn default() -> Self {
         MeetingFramework {
-            attendance: Target { comparator: Comparator::Above, value: Decimal::from(85) },
+            attendance: Target {
+                comparator: Comparator::Above,
+                value: Decimal::from(85),
+            },
             max_unexcused_absences: 0,
             max_leave_run: 3,
             leave_run_scope: LeaveRunScope::AllMeetings,
-            minutes: Target { comparator: Comparator::AtLeast, value: 90 },
+            minutes: Target {
+                comparator: Comparator::AtLeast,
+                value: 90,
+            },
         }
     }
 }
@@ -236,7 +242,10 @@ impl Default for Policy {
 }
 
 fn rate(comparator: Comparator, tenths: i64) -> Option<Target<Decimal>> {
-    Some(Target { comparator, value: Decimal::new(tenths, 1) })
+    Some(Target {
+        comparator,
+        value: Decimal::new(tenths, 1),
+    })
 }
 
 impl Plan {
@@ -273,7 +282,10 @@ impl Plan {
             ),
             year: 2024,
             also_applies_to: Vec::new(),
-            frameworks: frameworks.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            frameworks: frameworks
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
             targets: Targets {
                 dropout: rate(Below, 10),
                 repetition: rate(Below, 4),
@@ -283,8 +295,14 @@ impl Plan {
                 public_grade10: rate(Above, 680),
                 swimming: rate(AtLeast, 550),
                 study: rate(AtLeast, 980),
-                admissions: Some(Target { comparator: AtLeast, value: 6 }),
-                cell_rating: Some(Target { comparator: AtLeast, value: YearRating::Good }),
+                admissions: Some(Target {
+                    comparator: AtLeast,
+                    value: 6,
+                }),
+                cell_rating: Some(Target {
+                    comparator: AtLeast,
+                    value: YearRating::Good,
+                }),
                 exemplary_commitment: Some(HeadsTarget {
                     heads: vec![HeadRole::Secretary, HeadRole::Principal],
                 }),
@@ -357,10 +375,16 @@ impl Plan {
 
 fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Error> {
     if (value.is_sign_negative() && !value.is_zero()) || value > Decimal::ONE_HUNDRED {
-        return Err(Error::InvalidPlan { path: path(), reason: "a rate is within 0–100" });
+        return Err(Error::InvalidPlan {
+            path: path(),
+            reason: "a rate is within 0–100",
+        });
     }
     if value.normalize().scale() > MAX_THRESHOLD_SCALE {
-        return Err(Error::InvalidPlan { path: path(), reason: "at most 16 decimals" });
+        return Err(Error::InvalidPlan {
+            path: path(),
+            reason: "at most 16 decimals",
+        });
     }
     Ok(())
 }

@@ -97,7 +97,12 @@ pub struct Finding {
     pub missing: Vec<FactPath>,
 }
 
-fn finding(id: FindingId, status: Option<bool>, compared: Compared, missing: Vec<FactPath>) -> Finding {
+fn finding(
+    id: FindingId,
+    status: Option<bool>,
+    compared: Compared,
+    missing: Vec<FactPath>,
+) -> Finding {
     let status = match status {
         Some(true) => Status::Pass,
         Some(false) => Status::Fail,
@@ -109,7 +114,11 @@ fn finding(id: FindingId, status: Option<bool>, compared: Compared, missing: Vec
         status,
         severity: id.severity(),
         dates: compared,
-        missing: if status == Status::Unknown { missing } else { Vec::new() },
+        missing: if status == Status::Unknown {
+            missing
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -142,26 +151,46 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
         finding(
             FindingId::PlanAdoption,
             adopted.zip(deadline).map(|(a, d)| a <= d),
-            Compared { plan_adopted: adopted, deadline, ..Compared::default() },
+            Compared {
+                plan_adopted: adopted,
+                deadline,
+                ..Compared::default()
+            },
             vec![FactPath::Field(Field::PlanAdopted)],
         ),
         finding(
             FindingId::ProposalOrder,
             proposed.zip(recognized).map(|(p, r)| p <= r),
-            Compared { proposed, recognized, ..Compared::default() },
+            Compared {
+                proposed,
+                recognized,
+                ..Compared::default()
+            },
             both(proposed, Field::Proposed, recognized, Field::RecognitionOn),
         ),
         finding(
             FindingId::RecognitionAuthority,
             by.map(|b| b == Body::GrassrootsCommittee),
-            Compared { by, ..Compared::default() },
+            Compared {
+                by,
+                ..Compared::default()
+            },
             vec![FactPath::Field(Field::RecognitionBy)],
         ),
         finding(
             FindingId::RecognitionTiming,
             recognized.zip(review).map(|(r, c)| r < c),
-            Compared { recognized, commendation_review: review, ..Compared::default() },
-            both(recognized, Field::RecognitionOn, review, Field::CommendationReview),
+            Compared {
+                recognized,
+                commendation_review: review,
+                ..Compared::default()
+            },
+            both(
+                recognized,
+                Field::RecognitionOn,
+                review,
+                Field::CommendationReview,
+            ),
         ),
     ]
 }

@@ -54,15 +54,22 @@ fn at(list: &str, i: usize) -> String {
 /// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
 fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
     match rate {
-        Some(Rate::Counts { of: 0, .. }) => Err(Error::ZeroBase { path: path.to_owned() }),
-        Some(&Rate::Counts { count, of }) if count > of => {
-            Err(Error::CountAboveBase { path: path.to_owned(), count, of })
-        }
+        Some(Rate::Counts { of: 0, .. }) => Err(Error::ZeroBase {
+            path: path.to_owned(),
+        }),
+        Some(&Rate::Counts { count, of }) if count > of => Err(Error::CountAboveBase {
+            path: path.to_owned(),
+            count,
+            of,
+        }),
         Some(&Rate::Figure(rate))
             if (rate.is_sign_negative() && !rate.is_zero())
                 || rate > rust_decimal::Decimal::ONE_HUNDRED =>
         {
-            Err(Error::RateOutOfRange { path: path.to_owned(), rate })
+            Err(Error::RateOutOfRange {
+                path: path.to_owned(),
+                rate,
+            })
         }
         _ => Ok(()),
     }
@@ -73,7 +80,11 @@ fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<
     if date.year() == year {
         Ok(())
     } else {
-        Err(Error::DateOutsideYear { path: path(), date, year })
+        Err(Error::DateOutsideYear {
+            path: path(),
+            date,
+            year,
+        })
     }
 }
 
@@ -82,7 +93,10 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
     plan.validate()?;
     let year = record.cell.year;
     if !plan.applies_to(year) {
-        return Err(Error::PlanYear { plan_year: plan.year, record_year: year });
+        return Err(Error::PlanYear {
+            plan_year: plan.year,
+            record_year: year,
+        });
     }
     let cell = &record.cell;
     let span = Span::new(year, cell.founded, cell.as_of).ok_or_else(|| Error::Parse {
@@ -94,12 +108,20 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
     if let Some(as_of) = cell.as_of
         && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|first| as_of < first)
     {
-        return Err(Error::DateOutsideYear { path: "cell.as_of".to_owned(), date: as_of, year });
+        return Err(Error::DateOutsideYear {
+            path: "cell.as_of".to_owned(),
+            date: as_of,
+            year,
+        });
     }
     if let Some(founded) = cell.founded
         && founded > span.end
     {
-        return Err(Error::DateOutsideYear { path: "cell.founded".to_owned(), date: founded, year });
+        return Err(Error::DateOutsideYear {
+            path: "cell.founded".to_owned(),
+            date: founded,
+            year,
+        });
     }
 
     if let Some(e) = &record.education {
@@ -136,7 +158,11 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         None => Vec::new(),
     };
 
-    Ok(Context { span, roster, order })
+    Ok(Context {
+        span,
+        roster,
+        order,
+    })
 }
 
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
@@ -235,11 +261,17 @@ fn check_meetings(
                     let path = || format!("meetings[{i}].attendance.{name}[{j}]");
                     if let Some(r) = roster {
                         let Some((pos, _)) = r.find(id) else {
-                            return Err(Error::UnknownMember { path: path(), id: id.clone() });
+                            return Err(Error::UnknownMember {
+                                path: path(),
+                                id: id.clone(),
+                            });
                         };
                         if let Some(s) = seen.get_mut(pos as usize) {
                             if *s == stamp {
-                                return Err(Error::DuplicateMember { path: path(), id: id.clone() });
+                                return Err(Error::DuplicateMember {
+                                    path: path(),
+                                    id: id.clone(),
+                                });
                             }
                             *s = stamp;
                         }
@@ -267,7 +299,9 @@ fn check_meetings(
             }
             let official_present = roster.and_then(|r| crate::vote::official_present(r.members, m));
             for content in crate::check::CriterionId::CRITERIA {
-                let Some(Tally { for_, against }) = v.tally(content) else { continue };
+                let Some(Tally { for_, against }) = v.tally(content) else {
+                    continue;
+                };
                 let votes = u64::from(for_) + u64::from(against);
                 if votes > u64::from(v.base) {
                     return Err(Error::TallyAboveBase {
@@ -300,7 +334,11 @@ fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Resu
     let mut all: Vec<(&str, usize, usize)> = lists
         .iter()
         .enumerate()
-        .flat_map(|(l, (_, ids))| ids.iter().enumerate().map(move |(j, id)| (id.as_str(), l, j)))
+        .flat_map(|(l, (_, ids))| {
+            ids.iter()
+                .enumerate()
+                .map(move |(j, id)| (id.as_str(), l, j))
+        })
         .collect();
     all.sort_unstable();
     for pair in all.windows(2) {

@@ -131,15 +131,26 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
         for content in CriterionId::CRITERIA {
             // Keep each criterion's checks together: insert after its last.
             if let Some(check) = month::monthly_votes(content, &months) {
-                let at = checks.iter().rposition(|c| c.criterion == content).map_or(checks.len(), |i| i + 1);
+                let at = checks
+                    .iter()
+                    .rposition(|c| c.criterion == content)
+                    .map_or(checks.len(), |i| i + 1);
                 checks.insert(at, check);
             }
         }
     }
 
     // 2.2.2: the year-end rating must be "Hoàn thành tốt nhiệm vụ" or better.
-    let good = Target { comparator: Comparator::AtLeast, value: YearRating::Good };
-    checks.push(criterion::rating(CheckId::YearEndRating, &good, record.year_end_rating, &cx.span));
+    let good = Target {
+        comparator: Comparator::AtLeast,
+        value: YearRating::Good,
+    };
+    checks.push(criterion::rating(
+        CheckId::YearEndRating,
+        &good,
+        record.year_end_rating,
+        &cx.span,
+    ));
 
     let status_of = |c: CriterionId| CriterionResult {
         clause: c.clause(),

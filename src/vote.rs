@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::CriterionId;
+use crate::macros::str_enum;
 use crate::meeting::Meeting;
 use crate::member::{Member, MemberStatus};
-use crate::macros::str_enum;
 
 /// Votes for and against one content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,7 +73,6 @@ pub const fn decide(tally: Tally, base: u32) -> Decision {
     }
 }
 
-
 /// Whether an official member is convened and counted at `meeting`: not
 /// working elsewhere, and not exempt unless listed as an exempt member present.
 fn in_base(member: &Member, meeting: &Meeting) -> bool {
@@ -127,9 +126,13 @@ pub(crate) fn official_eligible(members: &[Member]) -> u32 {
 pub(crate) fn official_present(members: &[Member], meeting: &Meeting) -> Option<u32> {
     let a = meeting.attendance.as_ref()?;
     let absent = |id: &str| {
-        a.absent_with_leave.iter().any(|x| x == id) || a.absent_without_leave.iter().any(|x| x == id)
+        a.absent_with_leave.iter().any(|x| x == id)
+            || a.absent_without_leave.iter().any(|x| x == id)
     };
-    let n = members.iter().filter(|m| in_base(m, meeting) && !absent(&m.id)).count();
+    let n = members
+        .iter()
+        .filter(|m| in_base(m, meeting) && !absent(&m.id))
+        .count();
     Some(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
@@ -139,7 +142,10 @@ mod tests {
 
     #[test]
     fn vote_more_than_half_of_the_base() {
-        let t = |f| Tally { for_: f, against: 0 };
+        let t = |f| Tally {
+            for_: f,
+            against: 0,
+        };
         assert_eq!(decide(t(12), 24), Decision::NotAchieved);
         assert_eq!(decide(t(13), 24), Decision::Achieved);
         assert_eq!(decide(t(12), 23), Decision::Achieved);
