@@ -149,7 +149,10 @@ const fn pow10(n: u32) -> u128 {
 /// The threshold as `mantissa / 10^scale`, for a threshold in 0–100 with at
 /// most [`MAX_THRESHOLD_SCALE`] decimals (the plan's validation ensures both).
 fn split(threshold: Decimal) -> (u128, u32) {
-    let mut t = threshold.normalize();
+    let mut t = threshold;
+    if t.scale() > MAX_THRESHOLD_SCALE {
+        t = t.normalize();
+    }
     if t.scale() > MAX_THRESHOLD_SCALE {
         // Unreachable after validation; rounding keeps the arithmetic in range.
         t = t.round_dp(MAX_THRESHOLD_SCALE);

@@ -380,7 +380,7 @@ fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Erro
             reason: "a rate is within 0–100",
         });
     }
-    if value.normalize().scale() > MAX_THRESHOLD_SCALE {
+    if value.scale() > MAX_THRESHOLD_SCALE && value.normalize().scale() > MAX_THRESHOLD_SCALE {
         return Err(Error::InvalidPlan {
             path: path(),
             reason: "at most 16 decimals",

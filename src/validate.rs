@@ -10,23 +10,39 @@ use crate::calendar::{Span, month_of};
 use crate::error::Error;
 use crate::indicator::Rate;
 use crate::meeting::Meeting;
-use crate::member::Member;
+use crate::member::{Member, MemberStatus};
 use crate::plan::Plan;
 use crate::record::CellYear;
 use crate::vote::Tally;
 
-/// The roster indexed by id: `(id, position in members)`, sorted by id.
+/// The roster indexed by id, sorted by `(key, id)` where `key` packs the
+/// id's first eight bytes: most comparisons are one integer comparison.
 #[derive(Debug)]
 pub(crate) struct Roster<'a> {
     members: &'a [Member],
-    by_id: Vec<(&'a str, u32)>,
+    by_id: Vec<(u64, &'a str, u32)>,
+    /// Official members not working elsewhere: the largest possible base.
+    official_eligible: u32,
+    /// Official members convened (not exempt, not working elsewhere).
+    official_convened: u32,
+}
+
+/// The first eight bytes of an id, big-endian, zero-padded: ordering by it
+/// agrees with ordering by the bytes, up to ties.
+fn key(id: &str) -> u64 {
+    let mut k = [0u8; 8];
+    for (slot, b) in k.iter_mut().zip(id.bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(k)
 }
 
 impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
-        let i = self.by_id.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
-        let (_, pos) = *self.by_id.get(i)?;
+        let k = key(id);
+        let i = self.by_id.binary_search_by(|(kk, s, _)| kk.cmp(&k).then_with(|| (*s).cmp(id))).ok()?;
+        let (_, _, pos) = *self.by_id.get(i)?;
         Some((pos, self.members.get(pos as usize)?))
     }
 
@@ -166,7 +182,8 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
 }
 
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
-    let mut by_id: Vec<(&str, u32)> = Vec::with_capacity(members.len());
+    let mut by_id: Vec<(u64, &str, u32)> = Vec::with_capacity(members.len());
+    let (mut official_eligible, mut official_convened) = (0u32, 0u32);
     for (i, m) in members.iter().enumerate() {
         let pos = u32::try_from(i).map_err(|_| Error::Parse {
             path: "members".to_owned(),
@@ -186,13 +203,19 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
                 reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
             });
         }
-        by_id.push((m.id.as_str(), pos));
+        if m.status == MemberStatus::Official && m.working_elsewhere != Some(true) {
+            official_eligible += 1;
+            if !m.is_exempt() {
+                official_convened += 1;
+            }
+        }
+        by_id.push((key(&m.id), m.id.as_str(), pos));
     }
     by_id.sort_unstable();
     // After sorting, a duplicate id sits next to its twin; report the later
     // position in the roster.
     for pair in by_id.windows(2) {
-        if let [(a, i), (b, j)] = pair
+        if let [(_, a, i), (_, b, j)] = pair
             && a == b
         {
             return Err(Error::DuplicateMember {
@@ -201,7 +224,7 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             });
         }
     }
-    Ok(Roster { members, by_id })
+    Ok(Roster { members, by_id, official_eligible, official_convened })
 }
 
 fn check_meetings(
@@ -238,6 +261,9 @@ fn check_meetings(
             }
         }
         let stamp = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        // Official members of the base present: those convened, plus exempt
+        // officials who came, less absentees of the base.
+        let mut official_present = roster.map(|r| r.official_convened);
         if let Some(a) = &m.attendance {
             let total = u64::from(a.present)
                 + a.absent_with_leave.len() as u64
@@ -260,7 +286,7 @@ fn check_meetings(
                 for (j, id) in ids.iter().enumerate() {
                     let path = || format!("meetings[{i}].attendance.{name}[{j}]");
                     if let Some(r) = roster {
-                        let Some((pos, _)) = r.find(id) else {
+                        let Some((pos, member)) = r.find(id) else {
                             return Err(Error::UnknownMember {
                                 path: path(),
                                 id: id.clone(),
@@ -275,6 +301,17 @@ fn check_meetings(
                             }
                             *s = stamp;
                         }
+                        let official = member.status == MemberStatus::Official
+                            && member.working_elsewhere != Some(true);
+                        if let Some(n) = official_present.as_mut().filter(|_| official) {
+                            if name == "exempt_present" {
+                                if member.is_exempt() {
+                                    *n = n.saturating_add(1);
+                                }
+                            } else if !member.is_exempt() {
+                                *n = n.saturating_sub(1);
+                            }
+                        }
                     }
                 }
             }
@@ -282,22 +319,23 @@ fn check_meetings(
                 check_unique_without_roster(i, &lists)?;
             }
         }
+        if m.attendance.is_none() {
+            official_present = None;
+        }
         if let Some(v) = &m.votes {
-            let path = format!("meetings[{i}].votes");
+            let path = || format!("meetings[{i}].votes");
             if !m.is_regular() {
-                return Err(Error::VotesOutsideRegularMeeting { path });
+                return Err(Error::VotesOutsideRegularMeeting { path: path() });
             }
-            if let Some(r) = roster {
-                let official = crate::vote::official_eligible(r.members);
-                if v.base > official {
-                    return Err(Error::BaseAboveOfficial {
-                        path: format!("{path}.base"),
-                        base: v.base,
-                        official,
-                    });
-                }
+            if let Some(r) = roster
+                && v.base > r.official_eligible
+            {
+                return Err(Error::BaseAboveOfficial {
+                    path: format!("{}.base", path()),
+                    base: v.base,
+                    official: r.official_eligible,
+                });
             }
-            let official_present = roster.and_then(|r| crate::vote::official_present(r.members, m));
             for content in crate::check::CriterionId::CRITERIA {
                 let Some(Tally { for_, against }) = v.tally(content) else {
                     continue;
@@ -305,7 +343,7 @@ fn check_meetings(
                 let votes = u64::from(for_) + u64::from(against);
                 if votes > u64::from(v.base) {
                     return Err(Error::TallyAboveBase {
-                        path: format!("{path}.{content}"),
+                        path: format!("{}.{content}", path()),
                         votes,
                         base: v.base,
                     });
@@ -314,7 +352,7 @@ fn check_meetings(
                     && votes > u64::from(present)
                 {
                     return Err(Error::TallyAbovePresent {
-                        path: format!("{path}.{content}"),
+                        path: format!("{}.{content}", path()),
                         votes,
                         official_present: present,
                     });

@@ -112,30 +112,6 @@ pub fn voting_base(members: &[Member], meeting: &Meeting) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Official members not working elsewhere: the largest base any meeting can have.
-pub(crate) fn official_eligible(members: &[Member]) -> u32 {
-    let n = members
-        .iter()
-        .filter(|m| m.status == MemberStatus::Official && m.working_elsewhere != Some(true))
-        .count();
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Official members of the base present at the meeting, when its attendance
-/// is given: the most votes a tally may hold.
-pub(crate) fn official_present(members: &[Member], meeting: &Meeting) -> Option<u32> {
-    let a = meeting.attendance.as_ref()?;
-    let absent = |id: &str| {
-        a.absent_with_leave.iter().any(|x| x == id)
-            || a.absent_without_leave.iter().any(|x| x == id)
-    };
-    let n = members
-        .iter()
-        .filter(|m| in_base(m, meeting) && !absent(&m.id))
-        .count();
-    Some(u32::try_from(n).unwrap_or(u32::MAX))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
