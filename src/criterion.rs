@@ -529,94 +529,82 @@ fn monthly_good(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
 /// no unexcused absence, no member absent with leave more than 3 meetings
 /// in a row (the meeting at which a run reaches 4, and each later one while
 /// it lasts, is not supported), and at least 90 minutes.
+///
+/// Runs are counted over the meetings in date order (all meetings, or
+/// regular ones only, as the policy says); a meeting whose attendance is
+/// not given neither extends nor breaks a run. Without a roster, exemptions
+/// cannot be told, so a meeting with absentees cannot be judged (`members`
+/// is missing).
 fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
     let fw = &p.meeting_framework;
     let mut findings: Vec<MeetingFinding> = Vec::new();
     let mut missing: Vec<FactPath> = Vec::new();
     let mut unsupported = 0u64;
-    // Leave runs, per roster position: the run's length, and the sequence
-    // number (from 1) of the last counted meeting the member missed with leave.
+    // Per roster position: the run's length, and the sequence number (from
+    // 1) of the last counted meeting the member missed with leave.
     let n = cx.roster.as_ref().map_or(0, |r| r.len());
-    let mut runs: Vec<(u32, u32)> = if n > 0 { vec![(0, 0); n] } else { Vec::new() };
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut seq = 0u32;
     for (i, m) in in_order(meetings, cx) {
-        let counted = match fw.leave_run_scope {
-            LeaveRunScope::AllMeetings => true,
-            LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
-        };
         let rated_good = m.rating == Some(MeetingRating::Good);
         let before = findings.len();
         match (&m.attendance, &cx.roster) {
-            (None, _) => {
-                if rated_good {
-                    missing.push(FactPath::Meeting(i, MeetingField::Attendance));
-                }
+            (None, _) if rated_good => {
+                missing.push(FactPath::Meeting(i, MeetingField::Attendance));
             }
+            (None, _) => {}
             (Some(a), None) => {
-                // Without the roster, exemptions cannot be told: a meeting
-                // with absentees cannot be judged.
-                if rated_good {
-                    if a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty() {
-                        let target = &fw.attendance;
-                        if !indicator::counts_meet(
-                            u64::from(a.present),
-                            u64::from(a.required),
-                            target,
-                            RateComparison::Exact,
-                        ) {
-                            findings.push(finding(i, m, Condition::Attendance, None));
-                        }
-                    } else {
-                        if !missing.contains(&Field::Members.into()) {
-                            missing.push(Field::Members.into());
-                        }
+                let nobody_absent =
+                    a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
+                if rated_good && nobody_absent {
+                    if !attended(u64::from(a.present), u64::from(a.required), fw) {
+                        findings.push(finding(i, m, Condition::Attendance, None));
                     }
+                } else if rated_good && !missing.contains(&Field::Members.into()) {
+                    missing.push(Field::Members.into());
                 }
             }
             (Some(a), Some(roster)) => {
+                let absent = cx.absences.of(i);
+                let counted = match fw.leave_run_scope {
+                    LeaveRunScope::AllMeetings => true,
+                    LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
+                };
                 if counted {
                     seq = seq.saturating_add(1);
                 }
-                let exempt = |id: &str| roster.find(id).is_some_and(|(_, x)| x.is_exempt());
-                let exempt_absent = a
-                    .absent_with_leave
+                for x in absent
                     .iter()
-                    .chain(&a.absent_without_leave)
-                    .filter(|id| exempt(id))
-                    .count();
-                let required = u64::from(a.required).saturating_sub(exempt_absent as u64);
-                for id in &a.absent_with_leave {
-                    let Some((pos, member)) = roster.find(id) else {
+                    .filter(|x| x.with_leave && !x.exempt && counted)
+                {
+                    if runs.is_empty() {
+                        runs = vec![(0, 0); n];
+                    }
+                    let Some(run) = runs.get_mut(x.pos as usize) else {
                         continue;
                     };
-                    if member.is_exempt() || !counted {
-                        continue;
-                    }
-                    if let Some(run) = runs.get_mut(pos as usize) {
-                        run.0 = if run.1 + 1 == seq { run.0 + 1 } else { 1 };
-                        run.1 = seq;
-                        if run.0 > fw.max_leave_run && rated_good {
-                            findings.push(finding(i, m, Condition::LeaveRun, Some(id)));
-                        }
+                    run.0 = if run.1.saturating_add(1) == seq {
+                        run.0.saturating_add(1)
+                    } else {
+                        1
+                    };
+                    run.1 = seq;
+                    if run.0 > fw.max_leave_run && rated_good {
+                        let id = roster.member(x.pos).map(|x| x.id.as_str());
+                        findings.push(finding(i, m, Condition::LeaveRun, id));
                     }
                 }
                 if rated_good {
-                    if !indicator::counts_meet(
-                        u64::from(a.present),
-                        required,
-                        &fw.attendance,
-                        RateComparison::Exact,
-                    ) {
+                    let exempt_absent = absent.iter().filter(|x| x.exempt).count() as u64;
+                    let required = u64::from(a.required).saturating_sub(exempt_absent);
+                    if !attended(u64::from(a.present), required, fw) {
                         findings.push(finding(i, m, Condition::Attendance, None));
                     }
-                    let unexcused: Vec<&String> = a
-                        .absent_without_leave
-                        .iter()
-                        .filter(|id| !exempt(id))
-                        .collect();
-                    if unexcused.len() as u64 > u64::from(fw.max_unexcused_absences) {
-                        for id in unexcused {
-                            findings.push(finding(i, m, Condition::UnexcusedAbsence, Some(id)));
+                    let unexcused = || absent.iter().filter(|x| !x.with_leave && !x.exempt);
+                    if unexcused().count() as u64 > u64::from(fw.max_unexcused_absences) {
+                        for x in unexcused() {
+                            let id = roster.member(x.pos).map(|x| x.id.as_str());
+                            findings.push(finding(i, m, Condition::UnexcusedAbsence, id));
                         }
                     }
                 }
@@ -624,9 +612,7 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
         }
         if rated_good {
             match m.minutes {
-                None => {
-                    missing.push(FactPath::Meeting(i, MeetingField::Minutes));
-                }
+                None => missing.push(FactPath::Meeting(i, MeetingField::Minutes)),
                 Some(min) if !fw.minutes.met_by(&u64::from(min)) => {
                     findings.push(finding(i, m, Condition::Duration, None));
                 }
@@ -651,6 +637,11 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
         missing,
         detail,
     )
+}
+
+/// Attendance above the framework's share (85 %) of the members required.
+fn attended(present: u64, required: u64, fw: &crate::plan::MeetingFramework) -> bool {
+    indicator::counts_meet(present, required, &fw.attendance, RateComparison::Exact)
 }
 
 /// `meeting_quality.committee_prepared`: before each regular meeting the

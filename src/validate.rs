@@ -41,9 +41,17 @@ impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
         let k = key(id);
-        let i = self.by_id.binary_search_by(|(kk, s, _)| kk.cmp(&k).then_with(|| (*s).cmp(id))).ok()?;
+        let i = self
+            .by_id
+            .binary_search_by(|(kk, s, _)| kk.cmp(&k).then_with(|| (*s).cmp(id)))
+            .ok()?;
         let (_, _, pos) = *self.by_id.get(i)?;
         Some((pos, self.members.get(pos as usize)?))
+    }
+
+    /// The member at a roster position.
+    pub fn member(&self, pos: u32) -> Option<&'a Member> {
+        self.members.get(pos as usize)
     }
 
     /// The number of members.
@@ -61,6 +69,38 @@ pub(crate) struct Context<'a> {
     pub roster: Option<Roster<'a>>,
     /// Positions of the meetings within the span, in date order (stable).
     pub order: Vec<u32>,
+    /// Absentees resolved to roster positions, meeting by meeting (empty
+    /// without a roster).
+    pub absences: Absences,
+}
+
+/// One member absent from one meeting, resolved against the roster.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Absence {
+    /// Position in the roster.
+    pub pos: u32,
+    /// With leave (else without).
+    pub with_leave: bool,
+    /// The member is exempt.
+    pub exempt: bool,
+}
+
+/// The absentees of every meeting: `list[at[i]..at[i + 1]]` are meeting i's.
+#[derive(Debug, Default)]
+pub(crate) struct Absences {
+    list: Vec<Absence>,
+    at: Vec<u32>,
+}
+
+impl Absences {
+    /// The absentees of meeting `i`, in list order (with leave first).
+    pub fn of(&self, i: u32) -> &[Absence] {
+        let i = i as usize;
+        match (self.at.get(i), self.at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 fn at(list: &str, i: usize) -> String {
@@ -169,15 +209,16 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         None => None,
     };
 
-    let order = match &record.meetings {
+    let (order, absences) = match &record.meetings {
         Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year)?,
-        None => Vec::new(),
+        None => (Vec::new(), Absences::default()),
     };
 
     Ok(Context {
         span,
         roster,
         order,
+        absences,
     })
 }
 
@@ -224,7 +265,12 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             });
         }
     }
-    Ok(Roster { members, by_id, official_eligible, official_convened })
+    Ok(Roster {
+        members,
+        by_id,
+        official_eligible,
+        official_convened,
+    })
 }
 
 fn check_meetings(
@@ -232,7 +278,12 @@ fn check_meetings(
     roster: Option<&Roster<'_>>,
     span: &Span,
     year: i32,
-) -> Result<Vec<u32>, Error> {
+) -> Result<(Vec<u32>, Absences), Error> {
+    let mut absences = Absences::default();
+    if roster.is_some() {
+        absences.at.reserve(meetings.len() + 1);
+        absences.at.push(0);
+    }
     // The first regular meeting of each month, by position.
     let mut regular: [Option<usize>; 12] = [None; 12];
     // For each roster member, the last meeting (1-based) that named them.
@@ -301,6 +352,13 @@ fn check_meetings(
                             }
                             *s = stamp;
                         }
+                        if name != "exempt_present" {
+                            absences.list.push(Absence {
+                                pos,
+                                with_leave: name == "absent_with_leave",
+                                exempt: member.is_exempt(),
+                            });
+                        }
                         let official = member.status == MemberStatus::Official
                             && member.working_elsewhere != Some(true);
                         if let Some(n) = official_present.as_mut().filter(|_| official) {
@@ -321,6 +379,11 @@ fn check_meetings(
         }
         if m.attendance.is_none() {
             official_present = None;
+        }
+        if roster.is_some() {
+            absences
+                .at
+                .push(u32::try_from(absences.list.len()).unwrap_or(u32::MAX));
         }
         if let Some(v) = &m.votes {
             let path = || format!("meetings[{i}].votes");
@@ -364,7 +427,7 @@ fn check_meetings(
         }
     }
     order.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
-    Ok(order)
+    Ok((order, absences))
 }
 
 /// Without a roster, an id may still not be named twice at one meeting.
