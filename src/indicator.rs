@@ -135,15 +135,20 @@ pub const MAX_THRESHOLD_SCALE: u32 = 16;
 /// The most decimals the "published figure" policy may round to.
 pub const MAX_PUBLISHED_DECIMALS: u32 = 10;
 
-/// `10^n` for the small exponents used here.
-const fn pow10(n: u32) -> u128 {
-    let mut v = 1u128;
-    let mut i = 0;
-    while i < n {
-        v *= 10;
+/// Powers of ten up to `10^28`, the largest scale of a `Decimal`.
+const POW10: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        t[i] = t[i - 1] * 10;
         i += 1;
     }
-    v
+    t
+};
+
+/// `10^n` for `n` up to 28 (larger `n` are never asked for; they saturate).
+fn pow10(n: u32) -> u128 {
+    POW10.get(n as usize).copied().unwrap_or(u128::MAX / 1000)
 }
 
 /// The threshold as `mantissa / 10^scale`, for a threshold in 0–100 with at
@@ -290,6 +295,14 @@ fn first_true(lo: u64, hi: u64, pred: impl Fn(u64) -> bool) -> Option<u64> {
         }
     }
     Some(lo)
+}
+
+/// Whether a decimal lies within 0–100, without `Decimal` arithmetic.
+pub(crate) fn within_percent(value: Decimal) -> bool {
+    if value.is_sign_negative() {
+        return value.is_zero();
+    }
+    u128::try_from(value.mantissa()).is_ok_and(|m| m <= 100 * pow10(value.scale()))
 }
 
 #[cfg(test)]

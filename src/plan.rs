@@ -374,7 +374,7 @@ impl Plan {
 }
 
 fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Error> {
-    if (value.is_sign_negative() && !value.is_zero()) || value > Decimal::ONE_HUNDRED {
+    if !crate::indicator::within_percent(value) {
         return Err(Error::InvalidPlan {
             path: path(),
             reason: "a rate is within 0–100",

@@ -118,10 +118,7 @@ fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
             count,
             of,
         }),
-        Some(&Rate::Figure(rate))
-            if (rate.is_sign_negative() && !rate.is_zero())
-                || rate > rust_decimal::Decimal::ONE_HUNDRED =>
-        {
+        Some(&Rate::Figure(rate)) if !crate::indicator::within_percent(rate) => {
             Err(Error::RateOutOfRange {
                 path: path.to_owned(),
                 rate,
@@ -252,7 +249,8 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         }
         by_id.push((key(&m.id), m.id.as_str(), pos));
     }
-    by_id.sort_unstable();
+    // A stable sort: rosters usually come sorted, and it then runs in one pass.
+    by_id.sort();
     // After sorting, a duplicate id sits next to its twin; report the later
     // position in the roster.
     for pair in by_id.windows(2) {
