@@ -7,7 +7,10 @@
 use std::hint::black_box;
 
 fn main() -> Result<(), bontot::Error> {
-    let n: u32 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let n: u32 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let record = bontot::parse_record(include_str!("cell-year-2024.json"))?;
     let plan = bontot::Plan::binh_tan_2024();
     for _ in 0..n {

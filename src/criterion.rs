@@ -65,7 +65,9 @@ fn aggregate(
     if status == Status::Fail {
         c.gap = Some(indicator::count_gap(offending, Some(allowance)));
     }
-    if status == Status::Unknown {
+    // Facts that could not change a pass are dropped; beside a failure they
+    // are still listed (RULES §10: `missing` lists every unknown fact).
+    if status != Status::Pass {
         c.missing = missing;
     }
     c.detail = detail;
@@ -385,9 +387,7 @@ fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check 
         c.gap = Some(Gap::Judgment);
         c.detail = Some(Detail::Heads(failing));
     }
-    if status == Status::Unknown {
-        c.missing = missing;
-    }
+    c.missing = missing;
     c
 }
 
@@ -544,32 +544,53 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
     // 1) of the last counted meeting the member missed with leave.
     let n = cx.roster.as_ref().map_or(0, |r| r.len());
     let mut runs: Vec<(u32, u32)> = Vec::new();
+    // The same, by id, for a record without a roster.
+    let mut by_id: std::collections::BTreeMap<&str, (u32, u32)> = std::collections::BTreeMap::new();
     let mut seq = 0u32;
     for (i, m) in in_order(meetings, cx) {
         let rated_good = m.rating == Some(MeetingRating::Good);
         let before = findings.len();
+        let counted = match fw.leave_run_scope {
+            LeaveRunScope::AllMeetings => true,
+            LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
+        };
         match (&m.attendance, &cx.roster) {
             (None, _) if rated_good => {
                 missing.push(FactPath::Meeting(i, MeetingField::Attendance));
             }
             (None, _) => {}
             (Some(a), None) => {
-                let nobody_absent =
-                    a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
-                if rated_good && nobody_absent {
-                    if !attended(u64::from(a.present), u64::from(a.required), fw) {
+                // Without the roster, exemptions cannot be told. Leaving an
+                // exempt absentee out only raises attendance, so attendance
+                // that passes counting everyone passes; anything else that
+                // hangs on who is exempt is unknown (`members` is missing).
+                if counted {
+                    seq = seq.saturating_add(1);
+                }
+                let mut unsure = false;
+                for id in a.absent_with_leave.iter().filter(|_| counted) {
+                    let run = by_id.entry(id.as_str()).or_insert((0, 0));
+                    run.0 = if run.1.saturating_add(1) == seq { run.0.saturating_add(1) } else { 1 };
+                    run.1 = seq;
+                    unsure |= run.0 > fw.max_leave_run && rated_good;
+                }
+                if rated_good {
+                    let all = attended(u64::from(a.present), u64::from(a.required), fw);
+                    let nobody_absent =
+                        a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
+                    if !all && nobody_absent {
                         findings.push(finding(i, m, Condition::Attendance, None));
                     }
-                } else if rated_good && !missing.contains(&Field::Members.into()) {
-                    missing.push(Field::Members.into());
+                    let unexcused = a.absent_without_leave.len() as u64;
+                    unsure |= !all && !nobody_absent;
+                    unsure |= unexcused > u64::from(fw.max_unexcused_absences);
+                    if unsure && !missing.contains(&Field::Members.into()) {
+                        missing.push(Field::Members.into());
+                    }
                 }
             }
             (Some(a), Some(roster)) => {
                 let absent = cx.absences.of(i);
-                let counted = match fw.leave_run_scope {
-                    LeaveRunScope::AllMeetings => true,
-                    LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
-                };
                 if counted {
                     seq = seq.saturating_add(1);
                 }

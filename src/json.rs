@@ -34,12 +34,9 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
                 }
                 out.push_str(key);
             }
-            Segment::Unknown => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push('?');
-            }
+            // A place serde cannot name (the end of a truncated document):
+            // the path stops at the last segment it could.
+            Segment::Unknown => {}
         }
     }
     if out.is_empty() { ".".to_owned() } else { out }

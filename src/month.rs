@@ -128,22 +128,24 @@ pub struct YearToDate {
 }
 
 impl YearToDate {
-    /// The tallies of one content.
-    pub const fn get(&self, content: CriterionId) -> Tallies {
+    /// The tallies of one content; `None` for [`CriterionId::Verdict`].
+    pub const fn get(&self, content: CriterionId) -> Option<Tallies> {
         match content {
-            CriterionId::PoliticalTask => self.political_task,
-            CriterionId::MeetingQuality => self.meeting_quality,
-            CriterionId::UnityDiscipline => self.unity_discipline,
-            CriterionId::Members | CriterionId::Verdict => self.members,
+            CriterionId::PoliticalTask => Some(self.political_task),
+            CriterionId::MeetingQuality => Some(self.meeting_quality),
+            CriterionId::UnityDiscipline => Some(self.unity_discipline),
+            CriterionId::Members => Some(self.members),
+            CriterionId::Verdict => None,
         }
     }
 
-    fn slot(&mut self, content: CriterionId) -> &mut Tallies {
+    fn slot(&mut self, content: CriterionId) -> Option<&mut Tallies> {
         match content {
-            CriterionId::PoliticalTask => &mut self.political_task,
-            CriterionId::MeetingQuality => &mut self.meeting_quality,
-            CriterionId::UnityDiscipline => &mut self.unity_discipline,
-            CriterionId::Members | CriterionId::Verdict => &mut self.members,
+            CriterionId::PoliticalTask => Some(&mut self.political_task),
+            CriterionId::MeetingQuality => Some(&mut self.meeting_quality),
+            CriterionId::UnityDiscipline => Some(&mut self.unity_discipline),
+            CriterionId::Members => Some(&mut self.members),
+            CriterionId::Verdict => None,
         }
     }
 }
@@ -197,10 +199,11 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
                 });
             }
             entry.state = MonthState::Voted;
-            let t = ytd.slot(content);
-            t.voted += 1;
-            if decision == Decision::Achieved {
-                t.achieved += 1;
+            if let Some(t) = ytd.slot(content) {
+                t.voted += 1;
+                if decision == Decision::Achieved {
+                    t.achieved += 1;
+                }
             }
         }
     }
@@ -245,8 +248,8 @@ pub(crate) fn monthly_votes(content: CriterionId, months: &[Month]) -> Option<Ch
             });
             c.detail = Some(Detail::Months(failed));
         }
-        Status::Unknown => c.missing = missing,
-        Status::Pass => {}
+        Status::Unknown | Status::Pass => {}
     }
+    c.missing = missing;
     Some(c)
 }

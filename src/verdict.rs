@@ -55,13 +55,15 @@ pub struct Criteria {
 }
 
 impl Criteria {
-    /// The result of one criterion (`verdict` gives that of the verdict's own checks).
-    pub const fn get(&self, id: CriterionId) -> CriterionResult {
+    /// The result of one criterion; `None` for [`CriterionId::Verdict`],
+    /// which is not a criterion.
+    pub const fn get(&self, id: CriterionId) -> Option<CriterionResult> {
         match id {
-            CriterionId::PoliticalTask => self.political_task,
-            CriterionId::MeetingQuality => self.meeting_quality,
-            CriterionId::UnityDiscipline => self.unity_discipline,
-            CriterionId::Members | CriterionId::Verdict => self.members,
+            CriterionId::PoliticalTask => Some(self.political_task),
+            CriterionId::MeetingQuality => Some(self.meeting_quality),
+            CriterionId::UnityDiscipline => Some(self.unity_discipline),
+            CriterionId::Members => Some(self.members),
+            CriterionId::Verdict => None,
         }
     }
 }

@@ -1,0 +1,823 @@
+//! Rendering: readable reports in Vietnamese and English, built from the
+//! assessment's data after evaluation.
+//!
+//! Evaluation builds no strings; this module is the only place prose is
+//! made. The layout of a report (its sections, lines and the monthly table)
+//! lives here, and the words of each language live in their own module
+//! (`vi`, `en`) behind the [`Words`] trait: every check id, rating, status
+//! and phrase is an exhaustive `match` there, so a new id fails to compile
+//! until both languages name it.
+//!
+//! Numbers: a rate given as counts prints its percent rounded half-up to two
+//! decimals (computed with [`Decimal`], never a float) and the counts; the
+//! Vietnamese report writes a decimal comma and groups thousands with `.`.
+
+mod en;
+mod vi;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::check::{
+    Check, CheckId, Clause, Condition, CriterionId, Detail, Gap, MeetingFinding, Projection,
+    Quantity, Status, Trend,
+};
+use crate::indicator::Comparator;
+use crate::macros::str_enum;
+use crate::meeting::{MeetingKind, MeetingRating};
+use crate::member::{HeadRole, YearRating};
+use crate::month::{ContentResult, Month, MonthState, YearToDate};
+use crate::process::{Compared, Finding, FindingId, Severity};
+use crate::record::Body;
+use crate::verdict::{Assessment, Verdict};
+use crate::vote::Decision;
+
+str_enum! {
+    /// The language of a report.
+    pub enum Lang {
+        /// Vietnamese, with the plan's own wording.
+        Vi = "vi",
+        /// English.
+        En = "en",
+    }
+}
+
+/// Renders an assessment as a plain-text report.
+///
+/// The report has, in order: a header (plan, year, as-of date, verdict);
+/// each criterion with its clause and status and each of its checks (✓ pass,
+/// ✗ fail, ? unknown) with the actual value against the target, the gap of a
+/// failure, the items behind it and the projection of an open target; the
+/// verdict's own check (the year-end rating, 2.2.2); the missing facts; the
+/// month-by-month votes and the year so far; and the process findings.
+///
+/// The same assessment always gives the same text.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let json = std::fs::read_to_string("examples/cell-year-2024.json")?;
+/// let assessment = bontot::assess_record(&bontot::parse_record(&json)?)?;
+/// let report = bontot::render(&assessment, bontot::Lang::Vi);
+/// assert!(report.contains("Kết quả: Đạt"));
+/// assert!(report.contains("Đạt"));
+/// let report = bontot::render(&assessment, bontot::Lang::En);
+/// assert!(report.contains("Verdict: Achieved"));
+/// # Ok(())
+/// # }
+/// ```
+pub fn render(assessment: &Assessment, lang: Lang) -> String {
+    let w: &dyn Words = match lang {
+        Lang::Vi => &vi::Vi,
+        Lang::En => &en::En,
+    };
+    let mut out = Out::default();
+    header(&mut out, w, assessment);
+    for criterion in CriterionId::CRITERIA {
+        out.blank();
+        let status = assessment.criteria.get(criterion).map_or(Status::Unknown, |c| c.status);
+        criterion_section(&mut out, w, assessment, criterion, status);
+    }
+    out.blank();
+    // `Criteria` holds only the four criteria: the verdict's own checks are
+    // combined here, by the same Kleene conjunction.
+    let own = Status::all(assessment.checks_of(CriterionId::Verdict).map(|c| c.status));
+    criterion_section(&mut out, w, assessment, CriterionId::Verdict, own);
+    missing_section(&mut out, w, assessment);
+    out.blank();
+    months_section(&mut out, w, assessment);
+    out.blank();
+    process_section(&mut out, w, &assessment.process);
+    out.0
+}
+
+// ---------------------------------------------------------------------------
+// The words of a language.
+
+/// Fixed phrases of a report, named so that each language must give them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// The report's title.
+    Title,
+    /// "Plan:" label.
+    Plan,
+    /// "Year:" label.
+    Year,
+    /// "As of:" label.
+    AsOf,
+    /// Said after the as-of date when the year is not over.
+    YearNotOver,
+    /// "Verdict:" label.
+    Verdict,
+    /// Introduces a target with a comparator.
+    Target,
+    /// Introduces a required judgment.
+    Required,
+    /// A fact not given.
+    NotGiven,
+    /// A judgment given as `true`.
+    Yes,
+    /// A judgment given as `false`.
+    No,
+    /// Introduces the facts a check needs.
+    Needs,
+    /// The gap of a failed judgment.
+    GapJudgment,
+    /// The gap of a target no value can meet.
+    GapUnreachable,
+    /// Introduces the months a check names.
+    DetailMonths,
+    /// Introduces the quarters a check names.
+    DetailQuarters,
+    /// Introduces the members a check names.
+    DetailMembers,
+    /// Introduces the heads a check names.
+    DetailHeads,
+    /// The heading of the missing facts.
+    MissingSection,
+    /// The heading of the monthly table.
+    MonthsSection,
+    /// Column: the month.
+    ColMonth,
+    /// Column: the meeting's date.
+    ColDate,
+    /// Column: the meeting's rating.
+    ColRating,
+    /// Column: a note on the month.
+    ColNote,
+    /// A month without a regular meeting.
+    NoMeeting,
+    /// The as-of month, not over, without its meeting yet.
+    NotYetHeld,
+    /// A meeting held without votes.
+    NoVotes,
+    /// The legend of the monthly table.
+    MonthsLegend,
+    /// The heading of the process findings.
+    ProcessSection,
+    /// Compared: the plan's adoption date.
+    AdoptedOn,
+    /// Compared: the adoption deadline.
+    DeadlineOn,
+    /// Compared: the proposal date.
+    ProposedOn,
+    /// Compared: the recognition date.
+    RecognizedOn,
+    /// Compared: the commendation review's date.
+    ReviewOn,
+    /// A note when a finding of severity `error` failed.
+    ProcedurallyInvalid,
+}
+
+/// The words of one language: the tables of `vi` and `en`.
+///
+/// Each method is an exhaustive `match` over the data it names, so a new
+/// check id, rating or phrase fails to compile until both languages give it.
+trait Words {
+    /// The date as the language writes it.
+    fn date(&self, d: NaiveDate) -> String;
+    /// The decimal mark.
+    fn decimal_mark(&self) -> char;
+    /// The thousands separator of integers, if the language groups them.
+    fn thousands(&self) -> Option<char>;
+    /// A fixed phrase.
+    fn text(&self, t: Text) -> &'static str;
+    /// The verdict.
+    fn verdict(&self, v: Verdict) -> &'static str;
+    /// The status of a criterion.
+    fn status(&self, s: Status) -> &'static str;
+    /// A criterion's title (the verdict's own checks: the year-end rating).
+    fn criterion(&self, c: CriterionId) -> &'static str;
+    /// A check's label.
+    fn check(&self, id: CheckId) -> &'static str;
+    /// What a check counts (`one`: the number is 1); empty for ratings and
+    /// judgments.
+    fn unit(&self, id: CheckId, one: bool) -> &'static str;
+    /// A target in words: `value` after the comparator.
+    fn comparator(&self, c: Comparator, value: &str) -> String;
+    /// A year-end rating.
+    fn year_rating(&self, r: YearRating) -> &'static str;
+    /// A meeting's rating.
+    fn meeting_rating(&self, r: MeetingRating) -> &'static str;
+    /// A meeting's kind.
+    fn meeting_kind(&self, k: MeetingKind) -> &'static str;
+    /// A meeting named by kind and date.
+    fn meeting(&self, kind: &str, date: &str) -> String;
+    /// Why a meeting falls short.
+    fn condition(&self, c: Condition) -> &'static str;
+    /// A head.
+    fn head(&self, h: HeadRole) -> &'static str;
+    /// A recognizing body.
+    fn body(&self, b: Body) -> &'static str;
+    /// The body that recognized the verdict, in a phrase.
+    fn recognized_by(&self, body: &str) -> String;
+    /// A process finding's name.
+    fn finding(&self, f: FindingId) -> &'static str;
+    /// A failed finding's severity.
+    fn severity(&self, s: Severity) -> &'static str;
+    /// A projection's trend.
+    fn trend(&self, t: Trend) -> &'static str;
+    /// Gap: `n` more of a plain count.
+    fn gap_more(&self, n: &str, unit: &str) -> String;
+    /// Gap: a rate's count must reach at least `needed`, `n` more.
+    fn gap_at_least(&self, needed: &str, unit: &str, n: &str) -> String;
+    /// Gap: at most `needed`, `n` fewer.
+    fn gap_at_most(&self, needed: &str, unit: &str, n: &str) -> String;
+    /// Gap: a count that must come down to zero, `n` fewer.
+    fn gap_to_zero(&self, n: &str) -> String;
+    /// Gap: percentage points up or down, beyond the threshold when strict.
+    fn gap_points(&self, points: &str, up: bool, strict: bool) -> String;
+    /// Gap: the rating needed.
+    fn gap_rating(&self, rating: &str) -> String;
+    /// A projection of an open target.
+    fn projection(
+        &self,
+        trend: &str,
+        projected: &str,
+        unit: &str,
+        elapsed: &str,
+        days: &str,
+    ) -> String;
+    /// The year so far: months with a regular meeting, and per content.
+    fn year_to_date(&self, held: &str, required: &str, contents: &str) -> String;
+}
+
+// ---------------------------------------------------------------------------
+// Output.
+
+/// The report being written, line by line.
+#[derive(Default)]
+struct Out(String);
+
+impl Out {
+    /// One line, indented by `indent` steps of two spaces, without trailing
+    /// blanks.
+    fn line(&mut self, indent: usize, text: &str) {
+        for _ in 0..indent {
+            self.0.push_str("  ");
+        }
+        self.0.push_str(text.trim_end());
+        self.0.push('\n');
+    }
+
+    /// An empty line.
+    fn blank(&mut self) {
+        self.0.push('\n');
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers and values.
+
+/// Digits grouped by three from the right with `sep`, if any.
+fn group(digits: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else {
+        return digits.to_owned();
+    };
+    let len = digits.chars().count();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An integer in the language's convention (`1.512` in Vietnamese).
+fn integer(w: &dyn Words, n: u128) -> String {
+    group(&n.to_string(), w.thousands())
+}
+
+/// A count, in the language's convention.
+fn count(w: &dyn Words, n: u64) -> String {
+    integer(w, u128::from(n))
+}
+
+/// A decimal in the language's convention (`0,60` in Vietnamese), with the
+/// digits it has.
+fn decimal(w: &dyn Words, d: Decimal) -> String {
+    let text = d.to_string();
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut out = String::from(sign);
+    out.push_str(&group(int, w.thousands()));
+    if let Some(f) = frac {
+        out.push(w.decimal_mark());
+        out.push_str(f);
+    }
+    out
+}
+
+/// `count` of `of` in percent, rounded half-up (away from zero) to two
+/// decimals and printed with both; `None` for a zero base.
+fn percent_of(count: u64, of: u64) -> Option<Decimal> {
+    let exact = Decimal::from(count)
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(Decimal::from(of))?;
+    let mut p = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    p.rescale(2);
+    Some(p)
+}
+
+/// A rate given as counts: `0,60% (9/1.512)`.
+fn counts(w: &dyn Words, n: u64, of: u64) -> String {
+    let fraction = format!("{}/{}", count(w, n), count(w, of));
+    match percent_of(n, of) {
+        Some(p) => format!("{}% ({fraction})", decimal(w, p)),
+        None => format!("({fraction})"),
+    }
+}
+
+/// A number followed by its unit, when there is one.
+fn with_unit(number: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        number.to_owned()
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// What the record gave, in words.
+fn actual(w: &dyn Words, id: CheckId, q: Quantity) -> String {
+    match q {
+        Quantity::Count(n) => with_unit(&count(w, n), w.unit(id, n == 1)),
+        other => target_value(w, other),
+    }
+}
+
+/// What the plan asks, without a unit.
+fn target_value(w: &dyn Words, q: Quantity) -> String {
+    match q {
+        Quantity::Counts { count: n, of } => counts(w, n, of),
+        Quantity::Rate(d) => format!("{}%", decimal(w, d)),
+        Quantity::Count(n) => count(w, n),
+        Quantity::Rating(r) => w.year_rating(r).to_owned(),
+        Quantity::Judgment(b) => w.text(if b { Text::Yes } else { Text::No }).to_owned(),
+    }
+}
+
+/// A list of small numbers: `3, 7`.
+fn numbers(items: &[u8]) -> String {
+    items
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------
+// Header and criteria.
+
+fn header(out: &mut Out, w: &dyn Words, a: &Assessment) {
+    out.line(0, w.text(Text::Title));
+    out.line(0, &format!("{}: {}", w.text(Text::Plan), a.plan));
+    out.line(0, &format!("{}: {}", w.text(Text::Year), a.year));
+    let mut as_of = format!("{}: {}", w.text(Text::AsOf), w.date(a.as_of));
+    if !a.year_over {
+        as_of.push_str(" (");
+        as_of.push_str(w.text(Text::YearNotOver));
+        as_of.push(')');
+    }
+    out.line(0, &as_of);
+    out.line(
+        0,
+        &format!("{}: {}", w.text(Text::Verdict), w.verdict(a.verdict)),
+    );
+}
+
+/// The mark of a status: ✓ pass, ✗ fail, ? unknown.
+const fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::Unknown => "?",
+    }
+}
+
+fn criterion_section(
+    out: &mut Out,
+    w: &dyn Words,
+    a: &Assessment,
+    criterion: CriterionId,
+    status: Status,
+) {
+    let clause: Clause = criterion.clause();
+    out.line(
+        0,
+        &format!(
+            "{}. {} — {}",
+            clause,
+            w.criterion(criterion),
+            w.status(status)
+        ),
+    );
+    for check in a.checks_of(criterion) {
+        check_lines(out, w, check);
+    }
+}
+
+fn check_lines(out: &mut Out, w: &dyn Words, c: &Check) {
+    out.line(
+        1,
+        &format!(
+            "{} {}: {}",
+            mark(c.status),
+            w.check(c.id),
+            check_values(w, c)
+        ),
+    );
+    if let Some(gap) = c.gap {
+        out.line(3, &format!("→ {}", gap_text(w, c, gap)));
+    }
+    if let Some(detail) = &c.detail {
+        detail_lines(out, w, detail);
+    }
+    if let Some(p) = &c.projection {
+        // An open target: the figure was given, the year is not over.
+        out.line(3, &projection_text(w, c.id, p));
+    } else if c.status == Status::Unknown && !c.missing.is_empty() {
+        out.line(
+            3,
+            &format!("{}: {}", w.text(Text::Needs), paths(&c.missing)),
+        );
+    }
+}
+
+/// The actual value against the target, with the comparator in words.
+fn check_values(w: &dyn Words, c: &Check) -> String {
+    let given = c
+        .actual
+        .map_or_else(|| w.text(Text::NotGiven).to_owned(), |q| actual(w, c.id, q));
+    let Some(target) = c.target else { return given };
+    match (c.comparator, c.actual) {
+        (Some(cmp), _) => {
+            let words = w.comparator(cmp, &target_value(w, target));
+            format!("{given}; {}: {words}", w.text(Text::Target))
+        }
+        // A judgment that holds says no more; one that does not, or is not
+        // given, names what is required.
+        (None, Some(q)) if q == target => given,
+        (None, _) => format!(
+            "{given}; {}: {}",
+            w.text(Text::Required),
+            target_value(w, target)
+        ),
+    }
+}
+
+fn paths(items: &[crate::path::FactPath]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------
+// Gaps, details, projections.
+
+/// A failure's gap in plain words, in the cell's own units.
+fn gap_text(w: &dyn Words, c: &Check, gap: Gap) -> String {
+    match gap {
+        Gap::Count { needed, change } => count_gap_text(w, c, needed, change),
+        Gap::Points { change, strict } => {
+            let up = if change.is_zero() {
+                c.comparator.is_some_and(Comparator::wants_more)
+            } else {
+                change.is_sign_positive()
+            };
+            w.gap_points(&decimal(w, change.abs().normalize()), up, strict)
+        }
+        Gap::Rating(r) => w.gap_rating(w.year_rating(r)),
+        Gap::Judgment => w.text(Text::GapJudgment).to_owned(),
+        Gap::Unreachable => w.text(Text::GapUnreachable).to_owned(),
+    }
+}
+
+/// A count gap: "2 more admissions", "at most 5 dropouts: 1 fewer", "down to 0".
+fn count_gap_text(w: &dyn Words, c: &Check, needed: u64, change: i128) -> String {
+    let by = change.unsigned_abs();
+    let n = integer(w, by);
+    let of_rate = matches!(c.actual, Some(Quantity::Counts { .. }));
+    if change > 0 {
+        if of_rate {
+            w.gap_at_least(&count(w, needed), w.unit(c.id, needed == 1), &n)
+        } else {
+            w.gap_more(&n, w.unit(c.id, by == 1))
+        }
+    } else if needed == 0 {
+        w.gap_to_zero(&n)
+    } else {
+        w.gap_at_most(&count(w, needed), w.unit(c.id, needed == 1), &n)
+    }
+}
+
+fn detail_lines(out: &mut Out, w: &dyn Words, detail: &Detail) {
+    match detail {
+        Detail::Months(m) => out.line(
+            3,
+            &format!("{}: {}", w.text(Text::DetailMonths), numbers(m)),
+        ),
+        Detail::Quarters(q) => {
+            out.line(
+                3,
+                &format!("{}: {}", w.text(Text::DetailQuarters), numbers(q)),
+            );
+        }
+        Detail::Meetings(list) => {
+            for f in list {
+                out.line(3, &meeting_finding(w, f));
+            }
+        }
+        Detail::Members(ids) => {
+            out.line(
+                3,
+                &format!("{}: {}", w.text(Text::DetailMembers), ids.join(", ")),
+            );
+        }
+        Detail::Heads(heads) => {
+            let names: Vec<&str> = heads.iter().map(|h| w.head(*h)).collect();
+            out.line(
+                3,
+                &format!("{}: {}", w.text(Text::DetailHeads), names.join(", ")),
+            );
+        }
+    }
+}
+
+/// "Kỳ sinh hoạt thường kỳ ngày 10/10/2024: … (dv05)".
+fn meeting_finding(w: &dyn Words, f: &MeetingFinding) -> String {
+    let meeting = w.meeting(w.meeting_kind(f.kind), &w.date(f.date));
+    let mut text = format!("{meeting}: {}", w.condition(f.condition));
+    if let Some(member) = &f.member {
+        text.push_str(" (");
+        text.push_str(member);
+        text.push(')');
+    }
+    text
+}
+
+fn projection_text(w: &dyn Words, id: CheckId, p: &Projection) -> String {
+    w.projection(
+        w.trend(p.trend),
+        &count(w, p.projected),
+        w.unit(id, p.projected == 1),
+        &count(w, u64::from(p.elapsed_days)),
+        &count(w, u64::from(p.year_days)),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Missing facts.
+
+fn missing_section(out: &mut Out, w: &dyn Words, a: &Assessment) {
+    if a.missing.is_empty() {
+        return;
+    }
+    out.blank();
+    out.line(0, w.text(Text::MissingSection));
+    for path in &a.missing {
+        out.line(1, &format!("- {path}"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Months.
+
+fn months_section(out: &mut Out, w: &dyn Words, a: &Assessment) {
+    out.line(0, w.text(Text::MonthsSection));
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(a.months.len() + 1);
+    let mut head: Vec<String> = vec![
+        w.text(Text::ColMonth).to_owned(),
+        w.text(Text::ColDate).to_owned(),
+        w.text(Text::ColRating).to_owned(),
+    ];
+    head.extend(CriterionId::CRITERIA.iter().map(|c| c.clause().to_string()));
+    head.push(w.text(Text::ColNote).to_owned());
+    rows.push(head);
+    for m in &a.months {
+        rows.push(month_row(w, a, m));
+    }
+    table(out, &rows);
+    out.line(0, &year_to_date(w, &a.year_to_date));
+    out.line(0, w.text(Text::MonthsLegend));
+}
+
+fn month_row(w: &dyn Words, a: &Assessment, m: &Month) -> Vec<String> {
+    let date = m.meeting.map_or_else(|| "—".to_owned(), |d| w.date(d));
+    let rating = m
+        .rating
+        .map_or_else(|| "—".to_owned(), |r| w.meeting_rating(r).to_owned());
+    let mut row = vec![m.month.to_string(), date, rating];
+    row.extend(
+        CriterionId::CRITERIA
+            .iter()
+            .map(|c| content_cell(m.contents.get(*c))),
+    );
+    let note = match m.state {
+        MonthState::Voted => "",
+        MonthState::NoVotes => w.text(Text::NoVotes),
+        MonthState::NoMeeting if month_open(a, m.month) => w.text(Text::NotYetHeld),
+        MonthState::NoMeeting => w.text(Text::NoMeeting),
+    };
+    row.push(note.to_owned());
+    row
+}
+
+/// Whether `month` is the as-of month and not over yet.
+fn month_open(a: &Assessment, month: u8) -> bool {
+    let last_day = a
+        .as_of
+        .succ_opt()
+        .is_none_or(|next| next.month() != a.as_of.month());
+    !a.year_over && !last_day && u32::from(month) == a.as_of.month()
+}
+
+/// "✓ 23/24", "✗ 12/24", or "–" when the content was not voted.
+fn content_cell(result: Option<ContentResult>) -> String {
+    match result {
+        Some(r) => {
+            let m = match r.decision {
+                Decision::Achieved => "✓",
+                Decision::NotAchieved => "✗",
+            };
+            format!("{m} {}/{}", r.for_, r.base)
+        }
+        None => "–".to_owned(),
+    }
+}
+
+fn year_to_date(w: &dyn Words, y: &YearToDate) -> String {
+    let per: Vec<String> = CriterionId::CRITERIA
+        .iter()
+        .filter_map(|c| {
+            let t = y.get(*c)?;
+            Some(format!("{} {}/{}", c.clause(), t.achieved, t.voted))
+        })
+        .collect();
+    w.year_to_date(
+        &y.held.to_string(),
+        &y.required.to_string(),
+        &per.join(", "),
+    )
+}
+
+/// A table with columns padded to their widest cell, and a rule under the head.
+fn table(out: &mut Out, rows: &[Vec<String>]) {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(s, width)| pad(s, *width))
+            .collect();
+        out.line(0, &cells.join(" | "));
+        if i == 0 {
+            let rule: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
+            out.line(0, &rule.join("-+-"));
+        }
+    }
+}
+
+/// `s` padded with spaces to `width` characters.
+fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_owned();
+    for _ in s.chars().count()..width {
+        out.push(' ');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Process findings.
+
+fn process_section(out: &mut Out, w: &dyn Words, findings: &[Finding]) {
+    out.line(0, w.text(Text::ProcessSection));
+    for f in findings {
+        let mut line = format!("{} {} ({})", mark(f.status), w.finding(f.id), f.clause);
+        if f.status == Status::Fail {
+            line.push_str(" — ");
+            line.push_str(w.severity(f.severity));
+        }
+        let compared = compared(w, &f.dates);
+        if !compared.is_empty() {
+            line.push_str(": ");
+            line.push_str(&compared);
+        }
+        out.line(1, &line);
+        if f.status == Status::Unknown && !f.missing.is_empty() {
+            out.line(
+                3,
+                &format!("{}: {}", w.text(Text::Needs), paths(&f.missing)),
+            );
+        }
+    }
+    let invalid = findings
+        .iter()
+        .any(|f| f.status == Status::Fail && f.severity == Severity::Error);
+    if invalid {
+        out.line(0, w.text(Text::ProcedurallyInvalid));
+    }
+}
+
+/// The dates (and body) a finding compared, in a fixed order.
+fn compared(w: &dyn Words, c: &Compared) -> String {
+    let dates = [
+        (Text::AdoptedOn, c.plan_adopted),
+        (Text::DeadlineOn, c.deadline),
+        (Text::ProposedOn, c.proposed),
+        (Text::RecognizedOn, c.recognized),
+    ];
+    let mut parts: Vec<String> = dates
+        .iter()
+        .filter_map(|(t, d)| d.map(|d| format!("{} {}", w.text(*t), w.date(d))))
+        .collect();
+    if let Some(by) = c.by {
+        parts.push(w.recognized_by(w.body(by)));
+    }
+    if let Some(d) = c.commendation_review {
+        parts.push(format!("{} {}", w.text(Text::ReviewOn), w.date(d)));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn percent_rounds_half_up_to_two_decimals() {
+        // 9/1512 = 0.5952…% → 0.60; 1/8 = 12.5% → 12.50; 1/800 = 0.125% → 0.13.
+        assert_eq!(percent_of(9, 1512), Some(d("0.60")));
+        assert_eq!(percent_of(1, 8), Some(d("12.50")));
+        assert_eq!(
+            percent_of(1, 800).map(|p| p.to_string()),
+            Some("0.13".to_owned())
+        );
+        assert_eq!(
+            percent_of(368, 368).map(|p| p.to_string()),
+            Some("100.00".to_owned())
+        );
+        assert_eq!(percent_of(1, 0), None);
+        assert!(percent_of(u64::MAX, u64::MAX).is_some());
+    }
+
+    #[test]
+    fn vietnamese_numbers_use_a_decimal_comma_and_dot_thousands() {
+        let vi: &dyn Words = &vi::Vi;
+        let en: &dyn Words = &en::En;
+        assert_eq!(count(vi, 1512), "1.512");
+        assert_eq!(count(vi, 999), "999");
+        assert_eq!(count(vi, 1_234_567), "1.234.567");
+        assert_eq!(decimal(vi, d("-1234.5")), "-1.234,5");
+        assert_eq!(counts(vi, 9, 1512), "0,60% (9/1.512)");
+        assert_eq!(counts(en, 9, 1512), "0.60% (9/1512)");
+        assert_eq!(decimal(en, d("61.25")), "61.25");
+    }
+
+    #[test]
+    fn every_check_id_has_a_label_and_every_count_a_unit() {
+        for w in [&vi::Vi as &dyn Words, &en::En] {
+            for id in CheckId::ALL {
+                assert!(!w.check(*id).is_empty(), "{id}");
+            }
+            for id in [
+                CheckId::EduDropout,
+                CheckId::PartyAdmissions,
+                CheckId::MonthlyHeld,
+            ] {
+                assert!(
+                    !w.unit(id, true).is_empty() && !w.unit(id, false).is_empty(),
+                    "{id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let date = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap_or_default();
+        assert_eq!(vi::Vi.date(date), "02/05/2024");
+        assert_eq!(en::En.date(date), "2024-05-02");
+    }
+}
