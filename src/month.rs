@@ -76,6 +76,8 @@ crate::macros::str_enum! {
         NoVotes = "no_votes",
         /// No regular meeting was held (or the month is not over yet).
         NoMeeting = "no_meeting",
+        /// The cell was founded later in the year: no meeting was due.
+        BeforeFounding = "before_founding",
     }
 }
 
@@ -150,21 +152,26 @@ impl YearToDate {
     }
 }
 
-/// One entry per month of the span, and the year so far.
+/// One entry per month of the year up to the as-of date (RULES §7), and
+/// the year so far. Months before a cell founded during the year say so.
 pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
-    let mut out: Vec<Month> = Vec::with_capacity(usize::from(last.saturating_sub(first)) + 1);
+    let mut out: Vec<Month> = Vec::with_capacity(usize::from(last));
     let mut ytd = YearToDate {
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
     };
-    for m in first..=last {
+    for m in 1..=last {
         out.push(Month {
             month: m,
             meeting: None,
             index: None,
             rating: None,
-            state: MonthState::NoMeeting,
+            state: if m < first {
+                MonthState::BeforeFounding
+            } else {
+                MonthState::NoMeeting
+            },
             contents: Contents::default(),
         });
     }
@@ -173,7 +180,7 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         let Some(meeting) = meetings.get(i as usize).filter(|m| m.is_regular()) else {
             continue;
         };
-        let pos = usize::from(meeting.month().saturating_sub(first));
+        let pos = usize::from(meeting.month().saturating_sub(1));
         let Some(entry) = out.get_mut(pos) else {
             continue;
         };

@@ -61,6 +61,7 @@ impl Words for En {
             Text::ColNote => "Note",
             Text::NoMeeting => "no meeting",
             Text::NotYetHeld => "not held yet",
+            Text::BeforeFounding => "before the cell was founded",
             Text::NoVotes => "no votes",
             Text::MonthsLegend => {
                 "2.1.1–2.1.4: the four contents; ✓ achieved, ✗ not achieved, – not voted; \

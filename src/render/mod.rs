@@ -74,7 +74,10 @@ pub fn render(assessment: &Assessment, lang: Lang) -> String {
     header(&mut out, w, assessment);
     for criterion in CriterionId::CRITERIA {
         out.blank();
-        let status = assessment.criteria.get(criterion).map_or(Status::Unknown, |c| c.status);
+        let status = assessment
+            .criteria
+            .get(criterion)
+            .map_or(Status::Unknown, |c| c.status);
         criterion_section(&mut out, w, assessment, criterion, status);
     }
     out.blank();
@@ -148,6 +151,8 @@ enum Text {
     NoMeeting,
     /// The as-of month, not over, without its meeting yet.
     NotYetHeld,
+    /// A month before the cell was founded.
+    BeforeFounding,
     /// A meeting held without votes.
     NoVotes,
     /// The legend of the monthly table.
@@ -626,6 +631,7 @@ fn month_row(w: &dyn Words, a: &Assessment, m: &Month) -> Vec<String> {
         MonthState::NoVotes => w.text(Text::NoVotes),
         MonthState::NoMeeting if month_open(a, m.month) => w.text(Text::NotYetHeld),
         MonthState::NoMeeting => w.text(Text::NoMeeting),
+        MonthState::BeforeFounding => w.text(Text::BeforeFounding),
     };
     row.push(note.to_owned());
     row

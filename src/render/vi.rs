@@ -57,6 +57,7 @@ impl Words for Vi {
             Text::ColNote => "Ghi chú",
             Text::NoMeeting => "không họp",
             Text::NotYetHeld => "chưa họp",
+            Text::BeforeFounding => "chưa thành lập chi bộ",
             Text::NoVotes => "không biểu quyết",
             Text::MonthsLegend => {
                 "2.1.1–2.1.4: bốn nội dung; ✓ đạt, ✗ không đạt, – không biểu quyết; \
