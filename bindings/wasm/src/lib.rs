@@ -1,0 +1,148 @@
+//! # bontot-wasm: the WebAssembly binding of `bontot`
+//!
+//! Three functions for JavaScript, over the library's JSON API (no rule is
+//! reimplemented here):
+//!
+//! - [`assess`]`(json: string): string`: the assessment of a record, as JSON;
+//! - [`render`]`(assessmentJson: string, lang: string): string`: the report
+//!   of an assessment in `"vi"` or `"en"`;
+//! - [`version`]`(): string`.
+//!
+//! Decimals stay strings in the assessment (`"rate": "1.0"`), so no rate is
+//! ever a JS number. A rejected input throws a JS `Error` whose `message`
+//! names the field path, with `kind` (e.g. `"count_above_base"`) and `path`
+//! (e.g. `"meetings[3].attendance"`) properties as in
+//! [`bontot::error_to_json`].
+//!
+//! Build with `bindings/wasm/build.sh`, which compiles the
+//! `wasm32-unknown-unknown` target with the size-tuned `wasm-release`
+//! profile and runs `wasm-bindgen --target nodejs` into `bindings/wasm/pkg/`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR: &str = r#"
+/** What assess and render throw when an input is rejected. */
+export interface BontotError extends Error {
+  name: "BontotError";
+  /** A stable snake_case kind: "count_above_base", "parse", "unknown_lang", ... */
+  kind: string;
+  /** The JSON path of the offending field ("meetings[3].attendance"); "." for the document. */
+  path: string;
+}
+"#;
+
+/// Why a call failed: the fields of the thrown `Error`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Failure {
+    /// A stable snake_case name (`count_above_base`, `parse`, `unknown_lang`).
+    kind: String,
+    /// The JSON path of the offending field; `.` for the whole document.
+    path: String,
+    /// A readable message that names the path.
+    message: String,
+}
+
+impl Failure {
+    fn from_error(error: &bontot::Error) -> Self {
+        let path = error.path();
+        let shown = error.to_string();
+        let message = if path == "." || shown.starts_with(path) {
+            shown
+        } else {
+            format!("{path}: {shown}")
+        };
+        Self {
+            kind: error.kind().to_owned(),
+            path: path.to_owned(),
+            message,
+        }
+    }
+
+    /// A thrown JS `Error` with `kind` and `path` properties.
+    fn into_js(self) -> JsValue {
+        let error = js_sys::Error::new(&self.message);
+        error.set_name("BontotError");
+        // Setting a property on a fresh, extensible Error object cannot
+        // fail; were it to, the message still names the path.
+        let _ = js_sys::Reflect::set(&error, &"kind".into(), &self.kind.into());
+        let _ = js_sys::Reflect::set(&error, &"path".into(), &self.path.into());
+        error.into()
+    }
+}
+
+fn assess_inner(json: &str) -> Result<String, Failure> {
+    bontot::assess_json(json).map_err(|e| Failure::from_error(&e))
+}
+
+fn render_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
+    let Some(lang_value) = bontot::Lang::from_name(lang) else {
+        return Err(Failure {
+            kind: "unknown_lang".to_owned(),
+            path: "lang".to_owned(),
+            message: format!("lang: unknown language {lang:?}; expected \"vi\" or \"en\""),
+        });
+    };
+    bontot::render_json(assessment_json, lang_value).map_err(|e| Failure::from_error(&e))
+}
+
+/// Assesses a cell-year record given as JSON against the plan it names and
+/// returns the assessment as JSON (decimals as strings).
+///
+/// # Errors
+/// Throws an `Error` (name `BontotError`) when the record is rejected: its
+/// `message` names the field path, its `kind` and `path` properties are the
+/// library's error kind and JSON path.
+#[wasm_bindgen]
+pub fn assess(json: &str) -> Result<String, JsValue> {
+    assess_inner(json).map_err(Failure::into_js)
+}
+
+/// Renders the plain-text report of an assessment (the JSON [`assess`]
+/// returned) in a language: `"vi"` (Vietnamese) or `"en"` (English).
+///
+/// # Errors
+/// Throws an `Error` (name `BontotError`) for a document that is not an
+/// assessment (`kind` `parse`) or an unknown language (`kind`
+/// `unknown_lang`, `path` `lang`).
+#[wasm_bindgen]
+pub fn render(
+    #[wasm_bindgen(js_name = "assessmentJson")] assessment_json: &str,
+    lang: &str,
+) -> Result<String, JsValue> {
+    render_inner(assessment_json, lang).map_err(Failure::into_js)
+}
+
+/// The version of the library, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rejected_record_names_kind_and_path() {
+        let failure = assess_inner(r#"{"plan": 5}"#).unwrap_err();
+        assert_eq!(failure.kind, "parse");
+        assert_eq!(failure.path, "plan");
+        assert!(failure.message.contains("plan"), "{}", failure.message);
+    }
+
+    #[test]
+    fn an_unknown_language_is_refused() {
+        let failure = render_inner("{}", "fr").unwrap_err();
+        assert_eq!(failure.kind, "unknown_lang");
+        assert_eq!(failure.path, "lang");
+    }
+
+    #[test]
+    fn the_version_is_the_crates() {
+        assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+}
