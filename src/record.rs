@@ -189,8 +189,8 @@ str_enum! {
     pub enum Body {
         /// Đảng ủy cơ sở: the only body competent to recognize (2.3.1).
         GrassrootsCommittee = "grassroots_committee",
-        /// The cell's own committee (chi ủy).
-        CellCommittee = "cell_committee",
+        /// The cell's own executive committee (chi ủy; RULES §1 `committee`).
+        Committee = "committee",
         /// The cell itself (chi bộ).
         Cell = "cell",
         /// The district committee (quận ủy, huyện ủy).

@@ -310,7 +310,7 @@ impl Words for En {
     fn body(&self, b: Body) -> &'static str {
         match b {
             Body::GrassrootsCommittee => "the grassroots committee",
-            Body::CellCommittee => "the cell committee",
+            Body::Committee => "the cell committee",
             Body::Cell => "the cell",
             Body::DistrictCommittee => "the district committee",
         }

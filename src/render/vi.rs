@@ -275,7 +275,7 @@ impl Words for Vi {
     fn body(&self, b: Body) -> &'static str {
         match b {
             Body::GrassrootsCommittee => "Đảng ủy cơ sở",
-            Body::CellCommittee => "Chi ủy",
+            Body::Committee => "Chi ủy",
             Body::Cell => "Chi bộ",
             Body::DistrictCommittee => "Quận ủy, huyện ủy",
         }
