@@ -10,46 +10,48 @@ use crate::calendar::{Span, quarter_of};
 use crate::check::{
     Check, CheckId, Condition, Detail, Gap, MeetingFinding, Projection, Quantity, Status, Trend,
 };
-use crate::indicator::{self, Comparator, Rate, Target};
+use crate::indicator::{self, Comparator, ExactTarget, Rate, Target};
 use crate::meeting::{Meeting, MeetingKind, MeetingRating};
 use crate::member::{HeadRole, Member, YearRating};
 use crate::path::{FactPath, Field, HeadField, MeetingField, MemberField};
-use crate::plan::{LeaveRunScope, Plan, Policy, RateComparison};
+use crate::plan::{LeaveRunScope, Plan, Policy};
 use crate::record::CellYear;
-use crate::validate::Context;
+use crate::validate::{Context, PerMember};
 
 /// A judgment voted by the cell: `true` passes, `false` fails.
-fn judgment(id: CheckId, value: Option<bool>, path: Field) -> Check {
+fn judgment(out: &mut Vec<Check>, id: CheckId, value: Option<bool>, path: Field) {
     let Some(v) = value else {
-        return Check::unknown(id, vec![path.into()]);
+        out.push(Check::unknown(id, vec![path.into()]));
+        return;
     };
-    let mut c = Check::new(id, if v { Status::Pass } else { Status::Fail });
+    let c = Check::push(out, id, if v { Status::Pass } else { Status::Fail });
     c.actual = Some(Quantity::Judgment(v));
     c.target = Some(Quantity::Judgment(true));
     if !v {
         c.gap = Some(Gap::Judgment);
     }
-    c
 }
 
 /// A count that must be zero (`needed: 0` and the change when it fails).
-fn zero(id: CheckId, value: Option<u64>, path: Field) -> Check {
+fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
     let Some(n) = value else {
-        return Check::unknown(id, vec![path.into()]);
+        out.push(Check::unknown(id, vec![path.into()]));
+        return;
     };
-    aggregate(id, n, 0, Status::Pass, Vec::new(), None)
+    aggregate(out, id, n, 0, Status::Pass, Vec::new(), None);
 }
 
 /// A count of offending items against an allowance: fails above it,
 /// unknown when the unknown items could take it above, passes otherwise.
 fn aggregate(
+    out: &mut Vec<Check>,
     id: CheckId,
     offending: u64,
     allowance: u64,
     known: Status,
     missing: Vec<FactPath>,
     detail: Option<Detail>,
-) -> Check {
+) {
     let unknowns = missing.len() as u64;
     let status = if offending > allowance {
         Status::Fail
@@ -58,7 +60,7 @@ fn aggregate(
     } else {
         Status::Pass
     };
-    let mut c = Check::new(id, status);
+    let c = Check::push(out, id, status);
     c.actual = Some(Quantity::Count(offending));
     c.comparator = Some(Comparator::AtMost);
     c.target = Some(Quantity::Count(allowance));
@@ -71,22 +73,23 @@ fn aggregate(
         c.missing = missing;
     }
     c.detail = detail;
-    c
 }
 
 /// A rate against its target. With `accrues`, the rate builds up during
 /// the year (members who studied, members inspected): before the year's
 /// end a shortfall the rest of the year can make up is `unknown`.
 fn rate(
+    out: &mut Vec<Check>,
     id: CheckId,
     target: &Target<Decimal>,
     value: Option<Rate>,
     path: Field,
     policy: &Policy,
     accrues: Option<&Span>,
-) -> Check {
+) {
     let Some(r) = value else {
-        return Check::unknown(id, vec![path.into()]);
+        out.push(Check::unknown(id, vec![path.into()]));
+        return;
     };
     let mode = policy.rate_comparison;
     let met = indicator::rate_meets(r, target, mode);
@@ -96,7 +99,7 @@ fn rate(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
-    let mut c = Check::new(id, status);
+    let c = Check::push(out, id, status);
     c.actual = Some(match r {
         Rate::Counts { count, of } => Quantity::Counts { count, of },
         Rate::Figure(f) => Quantity::Rate(f),
@@ -108,15 +111,22 @@ fn rate(
         Status::Unknown => c.missing.push(path.into()),
         Status::Pass => {}
     }
-    c
 }
 
 /// A count against its target (admissions). Before the year's end a count
 /// that the rest of the year can still raise to the target is `unknown`,
 /// with a pro-rata projection.
-fn count(id: CheckId, target: &Target<u64>, value: Option<u64>, path: Field, span: &Span) -> Check {
+fn count(
+    out: &mut Vec<Check>,
+    id: CheckId,
+    target: &Target<u64>,
+    value: Option<u64>,
+    path: Field,
+    span: &Span,
+) {
     let Some(n) = value else {
-        return Check::unknown(id, vec![path.into()]);
+        out.push(Check::unknown(id, vec![path.into()]));
+        return;
     };
     let met = target.met_by(&n);
     let open = !span.year_over() && target.comparator.wants_more();
@@ -125,7 +135,7 @@ fn count(id: CheckId, target: &Target<u64>, value: Option<u64>, path: Field, spa
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
-    let mut c = Check::new(id, status);
+    let c = Check::push(out, id, status);
     c.actual = Some(Quantity::Count(n));
     c.comparator = Some(target.comparator);
     c.target = Some(Quantity::Count(target.value));
@@ -137,7 +147,6 @@ fn count(id: CheckId, target: &Target<u64>, value: Option<u64>, path: Field, spa
         }
         Status::Pass => {}
     }
-    c
 }
 
 /// The pro-rata projection of a count: on track when
@@ -161,17 +170,19 @@ fn project(n: u64, target: &Target<u64>, span: &Span) -> Projection {
 
 /// The year-end rating against a target; unknown before the year's end.
 pub(crate) fn rating(
+    out: &mut Vec<Check>,
     id: CheckId,
     target: &Target<YearRating>,
     value: Option<YearRating>,
     span: &Span,
-) -> Check {
+) {
     let path = FactPath::Field(Field::YearEndRating);
     let Some(r) = value.filter(|_| span.year_over()) else {
-        return Check::unknown(id, vec![path]);
+        out.push(Check::unknown(id, vec![path]));
+        return;
     };
     let met = target.met_by(&r);
-    let mut c = Check::new(id, if met { Status::Pass } else { Status::Fail });
+    let c = Check::push(out, id, if met { Status::Pass } else { Status::Fail });
     c.actual = Some(Quantity::Rating(r));
     c.comparator = Some(target.comparator);
     c.target = Some(Quantity::Rating(target.value));
@@ -185,7 +196,6 @@ pub(crate) fn rating(
         };
         c.gap = Some(needed.map_or(Gap::Unreachable, |x| Gap::Rating(*x)));
     }
-    c
 }
 
 /// C1 `political_task` (2.1.1).
@@ -244,52 +254,56 @@ pub(crate) fn political_task(
     ];
     for (id, target, value, path) in edu {
         if let Some(target) = target {
-            out.push(rate(id, target, value, path, p, None));
+            rate(out, id, target, value, path, p, None);
         }
     }
     let party = record.party.as_ref();
     if let Some(target) = &t.study {
         let v = party.and_then(|x| x.study);
-        out.push(rate(
+        rate(
+            out,
             CheckId::PartyStudy,
             target,
             v,
             Field::Study,
             p,
             Some(&cx.span),
-        ));
+        );
     }
     if let Some(target) = &t.admissions {
         let v = party.and_then(|x| x.admissions);
-        out.push(count(
+        count(
+            out,
             CheckId::PartyAdmissions,
             target,
             v,
             Field::Admissions,
             &cx.span,
-        ));
+        );
     }
     if let Some(target) = &t.cell_rating {
-        out.push(rating(
+        rating(
+            out,
             CheckId::PartyCellRating,
             target,
             record.year_end_rating,
             &cx.span,
-        ));
+        );
     }
     if let Some(target) = &t.exemplary_commitment {
-        out.push(heads(&target.heads, party.and_then(|x| x.heads.as_deref())));
+        heads(out, &target.heads, party.and_then(|x| x.heads.as_deref()));
     }
     if let Some(target) = &t.inspection {
         let v = party.and_then(|x| x.inspection);
-        out.push(rate(
+        rate(
+            out,
             CheckId::PartyInspection,
             target,
             v,
             Field::Inspection,
             p,
             Some(&cx.span),
-        ));
+        );
     }
     let pt = record.political_task.as_ref();
     let judgments = [
@@ -315,7 +329,7 @@ pub(crate) fn political_task(
         ),
     ];
     for (id, v, path) in judgments {
-        out.push(judgment(id, v, path));
+        judgment(out, id, v, path);
     }
     let counts = [
         (
@@ -335,16 +349,17 @@ pub(crate) fn political_task(
         ),
     ];
     for (id, v, path) in counts {
-        out.push(zero(id, v, path));
+        zero(out, id, v, path);
     }
 }
 
 /// `party.exemplary_commitment`: every head the plan names committed and
 /// fulfilled the duty to set an example.
-fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check {
+fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::member::Head]>) {
     let id = CheckId::PartyExemplaryCommitment;
     let Some(given) = given else {
-        return Check::unknown(id, vec![Field::Heads.into()]);
+        out.push(Check::unknown(id, vec![Field::Heads.into()]));
+        return;
     };
     let mut failing: Vec<HeadRole> = Vec::new();
     let mut missing: Vec<FactPath> = Vec::new();
@@ -379,7 +394,7 @@ fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check 
     } else {
         Status::Pass
     };
-    let mut c = Check::new(id, status);
+    let c = Check::push(out, id, status);
     c.actual = Some(Quantity::Count(kept));
     c.comparator = Some(Comparator::AtLeast);
     c.target = Some(Quantity::Count(required.len() as u64));
@@ -388,7 +403,6 @@ fn heads(required: &[HeadRole], given: Option<&[crate::member::Head]>) -> Check 
         c.detail = Some(Detail::Heads(failing));
     }
     c.missing = missing;
-    c
 }
 
 /// The meetings within the span, in date order.
@@ -396,9 +410,7 @@ fn in_order<'a>(
     meetings: &'a [Meeting],
     cx: &'a Context<'_>,
 ) -> impl Iterator<Item = (u32, &'a Meeting)> + 'a {
-    cx.order
-        .iter()
-        .filter_map(|&i| meetings.get(i as usize).map(|m| (i, m)))
+    cx.order.meetings(meetings)
 }
 
 fn finding(i: u32, m: &Meeting, condition: Condition, member: Option<&str>) -> MeetingFinding {
@@ -432,37 +444,85 @@ pub(crate) fn meeting_quality(
         if p.thematic_per_quarter > 0 {
             out.push(Check::unknown(CheckId::ThematicQuarterly, missing()));
         }
-        out.push(judgment(
-            CheckId::ContentRenewed,
-            renewed,
-            Field::ContentRenewed,
-        ));
+        judgment(out, CheckId::ContentRenewed, renewed, Field::ContentRenewed);
         return;
     };
-    out.push(monthly_held(meetings, cx));
-    out.push(monthly_good(meetings, cx, p));
-    out.push(rating_supported(meetings, cx, p));
-    out.push(committee_prepared(meetings, cx));
+    let survey = Survey::of(meetings, cx);
+    monthly_held(out, &survey.held, cx);
+    monthly_good(out, survey.below_good, survey.unrated, p);
+    rating_supported(out, meetings, cx, p);
+    committee_prepared(out, survey.late, survey.unprepared);
     if p.thematic_per_quarter > 0 {
-        out.push(thematic_quarterly(meetings, cx, p));
+        thematic_quarterly(out, &survey.thematic, cx, p);
     }
-    out.push(judgment(
-        CheckId::ContentRenewed,
-        renewed,
-        Field::ContentRenewed,
-    ));
+    judgment(out, CheckId::ContentRenewed, renewed, Field::ContentRenewed);
+}
+
+/// What the checks of C2 that look at one meeting at a time need, gathered
+/// in one pass over the meetings in date order.
+#[derive(Debug, Default)]
+struct Survey {
+    /// Months (1–12) with a regular meeting.
+    held: [bool; 13],
+    /// Thematic meetings per quarter (1–4).
+    thematic: [u32; 5],
+    /// Regular meetings rated below `good`.
+    below_good: Vec<MeetingFinding>,
+    /// Regular meetings whose rating is not given.
+    unrated: Vec<FactPath>,
+    /// Regular meetings the committee prepared after they were held.
+    late: Vec<MeetingFinding>,
+    /// Regular meetings whose preparation date is not given.
+    unprepared: Vec<FactPath>,
+}
+
+impl Survey {
+    fn of(meetings: &[Meeting], cx: &Context<'_>) -> Survey {
+        let mut s = Survey::default();
+        for (i, m) in in_order(meetings, cx) {
+            match m.kind {
+                MeetingKind::Regular => {
+                    if let Some(h) = s.held.get_mut(usize::from(m.month())) {
+                        *h = true;
+                    }
+                    match m.rating {
+                        None => s.unrated.push(FactPath::Meeting(i, MeetingField::Rating)),
+                        Some(MeetingRating::Good) => {}
+                        Some(_) => {
+                            let f = finding(i, m, Condition::RatedBelowGood, None);
+                            s.below_good.push(f);
+                        }
+                    }
+                    match m.committee_met {
+                        None => {
+                            let path = FactPath::Meeting(i, MeetingField::CommitteeMet);
+                            s.unprepared.push(path);
+                        }
+                        Some(d) if d > m.date => {
+                            let f = finding(i, m, Condition::CommitteeAfterMeeting, None);
+                            s.late.push(f);
+                        }
+                        Some(_) => {}
+                    }
+                }
+                MeetingKind::Thematic => {
+                    let quarter = usize::from(quarter_of(m.month()));
+                    if let Some(q) = s.thematic.get_mut(quarter) {
+                        *q = q.saturating_add(1);
+                    }
+                }
+                MeetingKind::Extraordinary => {}
+            }
+        }
+        s
+    }
 }
 
 /// `meeting_quality.monthly_held`: a regular meeting in each month of the
 /// span (Điều lệ: chi bộ họp thường lệ mỗi tháng một lần). A month not yet
 /// over without its meeting is unknown, not failed.
-fn monthly_held(meetings: &[Meeting], cx: &Context<'_>) -> Check {
-    let mut held = [false; 13];
-    for (_, m) in in_order(meetings, cx).filter(|(_, m)| m.is_regular()) {
-        if let Some(h) = held.get_mut(usize::from(m.month())) {
-            *h = true;
-        }
-    }
+/// `held`: the months with a regular meeting ([`Survey::held`]).
+fn monthly_held(out: &mut Vec<Check>, held: &[bool; 13], cx: &Context<'_>) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
     let mut failed: Vec<u8> = Vec::new();
     let mut open = false;
@@ -484,7 +544,7 @@ fn monthly_held(meetings: &[Meeting], cx: &Context<'_>) -> Check {
     } else {
         Status::Pass
     };
-    let mut c = Check::new(CheckId::MonthlyHeld, status);
+    let c = Check::push(out, CheckId::MonthlyHeld, status);
     c.actual = Some(Quantity::Count(count));
     c.comparator = Some(Comparator::AtLeast);
     c.target = Some(Quantity::Count(required));
@@ -496,31 +556,29 @@ fn monthly_held(meetings: &[Meeting], cx: &Context<'_>) -> Check {
         Status::Unknown => c.missing.push(Field::Meetings.into()),
         Status::Pass => {}
     }
-    c
 }
 
 /// `meeting_quality.monthly_good`: every regular meeting rated `good`
-/// **[reading]**; the policy may allow some lower months.
-fn monthly_good(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
-    let mut below: Vec<MeetingFinding> = Vec::new();
-    let mut missing: Vec<FactPath> = Vec::new();
-    for (i, m) in in_order(meetings, cx).filter(|(_, m)| m.is_regular()) {
-        match m.rating {
-            None => missing.push(FactPath::Meeting(i, MeetingField::Rating)),
-            Some(MeetingRating::Good) => {}
-            Some(_) => below.push(finding(i, m, Condition::RatedBelowGood, None)),
-        }
-    }
+/// **[reading]**; the policy may allow some lower months. `below` and
+/// `missing`: the regular meetings rated lower, and those not rated
+/// ([`Survey`]).
+fn monthly_good(
+    out: &mut Vec<Check>,
+    below: Vec<MeetingFinding>,
+    missing: Vec<FactPath>,
+    p: &Policy,
+) {
     let n = below.len() as u64;
     let detail = (!below.is_empty()).then_some(Detail::Meetings(below));
     aggregate(
+        out,
         CheckId::MonthlyGood,
         n,
         u64::from(p.monthly_good_allowance),
         Status::Pass,
         missing,
         detail,
-    )
+    );
 }
 
 /// `meeting_quality.rating_supported`: a `good` rating meets the hard
@@ -532,33 +590,59 @@ fn monthly_good(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
 ///
 /// Runs are counted over the meetings in date order (all meetings, or
 /// regular ones only, as the policy says); a meeting whose attendance is
-/// not given neither extends nor breaks a run. Without a roster, exemptions
+/// not given may extend or break a run, so a run too long only if it was
+/// extended there is unknown (that attendance is missing). Without a roster, exemptions
 /// cannot be told, so a meeting with absentees cannot be judged (`members`
-/// is missing).
-fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
+/// is missing). A meeting whose rating is not given is checked as if rated
+/// `good`: a shortfall, or a condition that cannot be told, makes the check
+/// unknown with the meeting's rating missing (it may have been rated good),
+/// never a pass.
+fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>, p: &Policy) {
     let fw = &p.meeting_framework;
+    let share = ExactTarget::new(&fw.attendance);
     let mut findings: Vec<MeetingFinding> = Vec::new();
     let mut missing: Vec<FactPath> = Vec::new();
     let mut unsupported = 0u64;
     // Per roster position: the run's length, and the sequence number (from
     // 1) of the last counted meeting the member missed with leave.
     let n = cx.roster.as_ref().map_or(0, |r| r.len());
-    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut runs: PerMember<Run> = PerMember::new(n);
     // The same, by id, for a record without a roster.
-    let mut by_id: std::collections::BTreeMap<&str, (u32, u32)> = std::collections::BTreeMap::new();
+    let mut by_id: std::collections::BTreeMap<&str, Run> = std::collections::BTreeMap::new();
     let mut seq = 0u32;
+    // The last counted meeting whose attendance is given, the counted
+    // meetings since whose attendance is not, and those of them not listed
+    // as missing yet (their rating is known and not `good`).
+    let (mut known, mut gap) = (0u32, 0u32);
+    let mut unlisted: Vec<u32> = Vec::new();
     for (i, m) in in_order(meetings, cx) {
-        let rated_good = m.rating == Some(MeetingRating::Good);
+        // A meeting whose rating is not given may have been rated good: its
+        // conditions are checked as for a good one, and a shortfall (or a
+        // condition that cannot be told) makes the check unknown, with the
+        // rating missing, never a pass (Kleene logic, RULES §4 and §10).
+        let unrated = m.rating.is_none();
+        let rated_good = unrated || m.rating == Some(MeetingRating::Good);
         let before = findings.len();
+        let missing_before = missing.len();
+        let mut uncertain = false;
         let counted = match fw.leave_run_scope {
             LeaveRunScope::AllMeetings => true,
             LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
         };
         match (&m.attendance, &cx.roster) {
-            (None, _) if rated_good => {
-                missing.push(FactPath::Meeting(i, MeetingField::Attendance));
+            (None, _) => {
+                // Who was absent is not known: the meeting may extend or
+                // break each run (see `Run`).
+                if counted {
+                    seq = seq.saturating_add(1);
+                    gap = gap.saturating_add(1);
+                }
+                if rated_good {
+                    missing.push(FactPath::Meeting(i, MeetingField::Attendance));
+                } else if counted {
+                    unlisted.push(i);
+                }
             }
-            (None, _) => {}
             (Some(a), None) => {
                 // Without the roster, exemptions cannot be told. Leaving an
                 // exempt absentee out only raises attendance, so attendance
@@ -569,13 +653,15 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                 }
                 let mut unsure = false;
                 for id in a.absent_with_leave.iter().filter(|_| counted) {
-                    let run = by_id.entry(id.as_str()).or_insert((0, 0));
-                    run.0 = if run.1.saturating_add(1) == seq { run.0.saturating_add(1) } else { 1 };
-                    run.1 = seq;
-                    unsure |= run.0 > fw.max_leave_run && rated_good;
+                    let run = by_id.entry(id.as_str()).or_default();
+                    run.extend(seq, known, gap);
+                    unsure |= run.most > fw.max_leave_run && rated_good;
+                }
+                if counted {
+                    (known, gap) = (seq, 0);
                 }
                 if rated_good {
-                    let all = attended(u64::from(a.present), u64::from(a.required), fw);
+                    let all = attended(u64::from(a.present), u64::from(a.required), &share);
                     let nobody_absent =
                         a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
                     if !all && nobody_absent {
@@ -584,6 +670,7 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                     let unexcused = a.absent_without_leave.len() as u64;
                     unsure |= !all && !nobody_absent;
                     unsure |= unexcused > u64::from(fw.max_unexcused_absences);
+                    uncertain |= unsure;
                     if unsure && !missing.contains(&Field::Members.into()) {
                         missing.push(Field::Members.into());
                     }
@@ -598,27 +685,29 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                     .iter()
                     .filter(|x| x.with_leave && !x.exempt && counted)
                 {
-                    if runs.is_empty() {
-                        runs = vec![(0, 0); n];
-                    }
-                    let Some(run) = runs.get_mut(x.pos as usize) else {
+                    let Some(run) = runs.get_mut(x.pos) else {
                         continue;
                     };
-                    run.0 = if run.1.saturating_add(1) == seq {
-                        run.0.saturating_add(1)
-                    } else {
-                        1
-                    };
-                    run.1 = seq;
-                    if run.0 > fw.max_leave_run && rated_good {
+                    run.extend(seq, known, gap);
+                    if run.least > fw.max_leave_run && rated_good {
                         let id = roster.member(x.pos).map(|x| x.id.as_str());
                         findings.push(finding(i, m, Condition::LeaveRun, id));
+                    } else if run.most > fw.max_leave_run && rated_good {
+                        // Too long only if the member missed a meeting whose
+                        // attendance is not given: unknown.
+                        uncertain = true;
+                        for j in unlisted.drain(..) {
+                            missing.push(FactPath::Meeting(j, MeetingField::Attendance));
+                        }
                     }
+                }
+                if counted {
+                    (known, gap) = (seq, 0);
                 }
                 if rated_good {
                     let exempt_absent = absent.iter().filter(|x| x.exempt).count() as u64;
                     let required = u64::from(a.required).saturating_sub(exempt_absent);
-                    if !attended(u64::from(a.present), required, fw) {
+                    if !attended(u64::from(a.present), required, &share) {
                         findings.push(finding(i, m, Condition::Attendance, None));
                     }
                     let unexcused = || absent.iter().filter(|x| !x.with_leave && !x.exempt);
@@ -640,7 +729,13 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
                 Some(_) => {}
             }
         }
-        if findings.len() > before {
+        if unrated {
+            let short = findings.len() > before;
+            findings.truncate(before);
+            if short || uncertain || missing.len() > missing_before {
+                missing.push(FactPath::Meeting(i, MeetingField::Rating));
+            }
+        } else if findings.len() > before {
             unsupported += 1;
         }
     }
@@ -651,34 +746,67 @@ fn rating_supported(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check
         Status::Unknown
     };
     aggregate(
+        out,
         CheckId::RatingSupported,
         unsupported,
         0,
         known,
         missing,
         detail,
-    )
+    );
 }
 
-/// Attendance above the framework's share (85 %) of the members required.
-fn attended(present: u64, required: u64, fw: &crate::plan::MeetingFramework) -> bool {
-    indicator::counts_meet(present, required, &fw.attendance, RateComparison::Exact)
+/// A member's run of absences with leave (RULES §10) at the counted
+/// meetings in date order. A meeting whose attendance is not given may have
+/// broken the run (the member came) or extended it (the member was absent):
+/// `least` is the run's length in the first case, `most` in the second.
+/// Beyond the framework's limit, `least` fails the meeting; `most` alone
+/// makes it unknown.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    least: u32,
+    most: u32,
+    /// The counted meeting (from 1) the member last missed with leave.
+    last: u32,
+}
+
+impl Run {
+    /// The member missed counted meeting `seq` with leave. `known` is the
+    /// last counted meeting before it whose attendance is given, and `gap`
+    /// the counted meetings between the two, whose attendance is not.
+    fn extend(&mut self, seq: u32, known: u32, gap: u32) {
+        let on = self.last != 0 && self.last == known;
+        let (least, most) = if on {
+            (
+                if gap == 0 {
+                    self.least.saturating_add(1)
+                } else {
+                    1
+                },
+                self.most.saturating_add(gap).saturating_add(1),
+            )
+        } else {
+            (1, gap.saturating_add(1))
+        };
+        *self = Run {
+            least,
+            most,
+            last: seq,
+        };
+    }
+}
+
+/// Attendance above the framework's share (85 %) of the members required:
+/// the share prepared once for every meeting.
+fn attended(present: u64, required: u64, share: &ExactTarget) -> bool {
+    share.met_by(present, required)
 }
 
 /// `meeting_quality.committee_prepared`: before each regular meeting the
-/// committee met (plan, section 3), on or before the meeting's date.
-fn committee_prepared(meetings: &[Meeting], cx: &Context<'_>) -> Check {
-    let mut late: Vec<MeetingFinding> = Vec::new();
-    let mut missing: Vec<FactPath> = Vec::new();
-    for (i, m) in in_order(meetings, cx).filter(|(_, m)| m.is_regular()) {
-        match m.committee_met {
-            None => missing.push(FactPath::Meeting(i, MeetingField::CommitteeMet)),
-            Some(d) if d > m.date => {
-                late.push(finding(i, m, Condition::CommitteeAfterMeeting, None))
-            }
-            Some(_) => {}
-        }
-    }
+/// committee met (plan, section 3), on or before the meeting's date. `late`
+/// and `missing`: the regular meetings prepared after the fact, and those
+/// without the date ([`Survey`]).
+fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: Vec<FactPath>) {
     let n = late.len() as u64;
     let detail = (!late.is_empty()).then_some(Detail::Meetings(late));
     let known = if missing.is_empty() {
@@ -686,19 +814,23 @@ fn committee_prepared(meetings: &[Meeting], cx: &Context<'_>) -> Check {
     } else {
         Status::Unknown
     };
-    aggregate(CheckId::CommitteePrepared, n, 0, known, missing, detail)
+    aggregate(
+        out,
+        CheckId::CommitteePrepared,
+        n,
+        0,
+        known,
+        missing,
+        detail,
+    );
 }
 
 /// `meeting_quality.thematic_quarterly`: at least one thematic meeting in
 /// each quarter of the span **[reading]**. A quarter not yet over that is
 /// still short is unknown.
-fn thematic_quarterly(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Check {
-    let mut per_quarter = [0u32; 5];
-    for (_, m) in in_order(meetings, cx).filter(|(_, m)| m.kind == MeetingKind::Thematic) {
-        if let Some(q) = per_quarter.get_mut(usize::from(quarter_of(m.month()))) {
-            *q = q.saturating_add(1);
-        }
-    }
+///
+/// `per_quarter`: the thematic meetings of each quarter ([`Survey`]).
+fn thematic_quarterly(out: &mut Vec<Check>, per_quarter: &[u32; 5], cx: &Context<'_>, p: &Policy) {
     let (first, last) = (
         quarter_of(cx.span.first_month()),
         quarter_of(cx.span.last_month()),
@@ -723,7 +855,7 @@ fn thematic_quarterly(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Che
     } else {
         Status::Pass
     };
-    let mut c = Check::new(CheckId::ThematicQuarterly, status);
+    let c = Check::push(out, CheckId::ThematicQuarterly, status);
     c.actual = Some(Quantity::Count(met));
     c.comparator = Some(Comparator::AtLeast);
     c.target = Some(Quantity::Count(required));
@@ -735,60 +867,102 @@ fn thematic_quarterly(meetings: &[Meeting], cx: &Context<'_>, p: &Policy) -> Che
         Status::Unknown => c.missing.push(Field::Meetings.into()),
         Status::Pass => {}
     }
-    c
 }
 
-/// Counts members matching `offends`, naming the unknown facts; `None`
-/// facts are unknown. Only members for which `counts` holds are looked at.
-fn over_members(
-    members: &[Member],
-    counts: impl Fn(&Member) -> bool,
-    fact: impl Fn(&Member) -> Option<bool>,
-    field: MemberField,
-) -> (Vec<String>, Vec<FactPath>) {
-    let mut offenders = Vec::new();
-    let mut missing = Vec::new();
-    for (i, m) in members.iter().enumerate().filter(|(_, m)| counts(m)) {
-        match fact(m) {
-            Some(true) => offenders.push(m.id.clone()),
+/// The members one member check finds at fault (by id), and the facts it
+/// needed and was not given.
+#[derive(Debug, Default)]
+struct Offenders {
+    ids: Vec<String>,
+    missing: Vec<FactPath>,
+}
+
+impl Offenders {
+    /// Notes member `i`'s fact: `Some(true)` offends, `None` is not given.
+    #[inline]
+    fn note(&mut self, i: usize, m: &Member, fact: Option<bool>, field: MemberField) {
+        match fact {
+            Some(true) => self.ids.push(m.id.clone()),
             Some(false) => {}
-            None => missing.push(FactPath::Member(
+            None => self.missing.push(FactPath::Member(
                 u32::try_from(i).unwrap_or(u32::MAX),
                 field,
             )),
         }
     }
-    (offenders, missing)
 }
 
-fn member_check(
-    id: CheckId,
-    members: Option<&[Member]>,
-    allowance: u32,
-    counts: impl Fn(&Member) -> bool,
-    fact: impl Fn(&Member) -> Option<bool>,
-    field: MemberField,
-) -> Check {
-    let Some(members) = members else {
-        return Check::unknown(id, vec![Field::Members.into()]);
+/// The member checks of C3 and C4, gathered in one pass over the roster.
+#[derive(Debug, Default)]
+pub(crate) struct MemberChecks {
+    /// `unity_discipline.prohibited_violations`: every member counts,
+    /// reviewed or not (RULES §10).
+    prohibited: Offenders,
+    /// `members.none_disciplined`: reviewed members.
+    disciplined: Offenders,
+    /// `members.none_not_completed`: reviewed members.
+    not_completed: Offenders,
+    /// `members.leaders_exemplary`: reviewed leaders rated below the
+    /// policy's least rating.
+    leaders: Offenders,
+}
+
+impl MemberChecks {
+    /// Goes over the roster once; `None` without a roster.
+    pub(crate) fn of(record: &CellYear, policy: &Policy) -> Option<MemberChecks> {
+        let members = record.members.as_deref()?;
+        let min = policy.leader_min_rating;
+        let mut c = MemberChecks::default();
+        for (i, m) in members.iter().enumerate() {
+            let prohibited = m.violated_prohibitions;
+            c.prohibited
+                .note(i, m, prohibited, MemberField::ViolatedProhibitions);
+            if m.is_reviewed() {
+                c.disciplined
+                    .note(i, m, m.disciplined, MemberField::Disciplined);
+                let not_completed = m.rating.map(|r| r == YearRating::NotCompleted);
+                c.not_completed
+                    .note(i, m, not_completed, MemberField::Rating);
+                if m.role.is_leader() {
+                    let below = m.rating.map(|r| r < min);
+                    c.leaders.note(i, m, below, MemberField::Rating);
+                }
+            }
+        }
+        Some(c)
+    }
+}
+
+/// A member check from what [`MemberChecks`] found: unknown without a
+/// roster.
+fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, allowance: u32) {
+    let Some(Offenders { ids, missing }) = found else {
+        out.push(Check::unknown(id, vec![Field::Members.into()]));
+        return;
     };
-    let (offenders, missing) = over_members(members, counts, fact, field);
-    let n = offenders.len() as u64;
-    let detail = (!offenders.is_empty()).then_some(Detail::Members(offenders));
-    aggregate(id, n, u64::from(allowance), Status::Pass, missing, detail)
+    let n = ids.len() as u64;
+    let detail = (!ids.is_empty()).then_some(Detail::Members(ids));
+    aggregate(
+        out,
+        id,
+        n,
+        u64::from(allowance),
+        Status::Pass,
+        missing,
+        detail,
+    );
 }
 
-/// C3 `unity_discipline` (2.1.3).
-pub(crate) fn unity_discipline(record: &CellYear, out: &mut Vec<Check>) {
+/// C3 `unity_discipline` (2.1.3). `roster` is what [`MemberChecks::of`]
+/// found.
+pub(crate) fn unity_discipline(
+    record: &CellYear,
+    roster: Option<&mut MemberChecks>,
+    out: &mut Vec<Check>,
+) {
     // Every member counts here, reviewed or not (RULES §10).
-    out.push(member_check(
-        CheckId::ProhibitedViolations,
-        record.members.as_deref(),
-        0,
-        |_| true,
-        |m| m.violated_prohibitions,
-        MemberField::ViolatedProhibitions,
-    ));
+    let prohibited = roster.map(|r| std::mem::take(&mut r.prohibited));
+    member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
     let u = record.unity_discipline.as_ref();
     let judgments = [
         (
@@ -813,56 +987,56 @@ pub(crate) fn unity_discipline(record: &CellYear, out: &mut Vec<Check>) {
         ),
     ];
     for (id, v, path) in judgments {
-        out.push(judgment(id, v, path));
+        judgment(out, id, v, path);
     }
 }
 
-/// C4 `members` (2.1.4), counted over reviewed members only.
-pub(crate) fn members(plan: &Plan, record: &CellYear, cx: &Context<'_>, out: &mut Vec<Check>) {
+/// C4 `members` (2.1.4), counted over reviewed members only. `roster` is
+/// what [`MemberChecks::of`] found.
+pub(crate) fn members(
+    plan: &Plan,
+    record: &CellYear,
+    cx: &Context<'_>,
+    roster: Option<MemberChecks>,
+    out: &mut Vec<Check>,
+) {
     let p = &plan.policy;
-    let roster = record.members.as_deref();
-    out.push(member_check(
+    let (disciplined, not_completed, leaders) = match roster {
+        Some(r) => (Some(r.disciplined), Some(r.not_completed), Some(r.leaders)),
+        None => (None, None, None),
+    };
+    member_check(
+        out,
         CheckId::NoneDisciplined,
-        roster,
+        disciplined,
         p.max_disciplined,
-        Member::is_reviewed,
-        |m| m.disciplined,
-        MemberField::Disciplined,
-    ));
-    out.push(member_check(
+    );
+    member_check(
+        out,
         CheckId::NoneNotCompleted,
-        roster,
+        not_completed,
         p.max_not_completed,
-        Member::is_reviewed,
-        |m| m.rating.map(|r| r == YearRating::NotCompleted),
-        MemberField::Rating,
-    ));
-    let min = p.leader_min_rating;
-    out.push(member_check(
-        CheckId::LeadersExemplary,
-        roster,
-        0,
-        |m| m.is_reviewed() && m.role.is_leader(),
-        |m| m.rating.map(|r| r < min),
-        MemberField::Rating,
-    ));
+    );
+    member_check(out, CheckId::LeadersExemplary, leaders, 0);
     if let Some(target) = &plan.targets.admissions {
         let v = record.party.as_ref().and_then(|x| x.admissions);
-        out.push(count(
+        count(
+            out,
             CheckId::MemberDevelopment,
             target,
             v,
             Field::Admissions,
             &cx.span,
-        ));
+        );
     }
     let conduct = record
         .members_conduct
         .as_ref()
         .and_then(|x| x.exemplary_conduct);
-    out.push(judgment(
+    judgment(
+        out,
         CheckId::ExemplaryConduct,
         conduct,
         Field::ExemplaryConduct,
-    ));
+    );
 }

@@ -26,7 +26,9 @@ pub enum Error {
         /// Column of the offending input, from 1 (0 when unknown).
         column: usize,
     },
-    /// The document is larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
+    /// The document is larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)
+    /// (a record), or [`MAX_ASSESSMENT_BYTES`](crate::MAX_ASSESSMENT_BYTES)
+    /// (an assessment).
     #[error("the document is {size} bytes; the limit is {limit}")]
     TooLarge {
         /// The document's size in bytes.

@@ -96,8 +96,177 @@ struct RateWire {
     count: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     of: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "exact_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     rate: Option<Decimal>,
+}
+
+/// What a wire decimal must look like, for error messages.
+const EXPECTED: &str = "a decimal in plain notation with at most 28 digits, such as \"61.25\"";
+
+/// A rate target as a plan gives it (`{"comparator": "below", "value":
+/// "1.0"}`), its threshold read exactly like a rate's figure.
+#[derive(Deserialize)]
+#[serde(rename = "Target", deny_unknown_fields)]
+struct RateTargetWire {
+    comparator: Comparator,
+    #[serde(deserialize_with = "exact_threshold")]
+    value: Decimal,
+}
+
+fn exact_threshold<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    use serde::de::{Error as _, Unexpected};
+    exact_decimal(d)?.ok_or_else(|| D::Error::invalid_type(Unexpected::Unit, &EXPECTED))
+}
+
+impl From<RateTargetWire> for Target<Decimal> {
+    fn from(w: RateTargetWire) -> Self {
+        Target {
+            comparator: w.comparator,
+            value: w.value,
+        }
+    }
+}
+
+/// Reads a rate target of a plan with its threshold read exactly (see
+/// [`exact_decimal`]): `"5_5"` or a threshold of 31 digits is an error,
+/// not 55.
+pub(crate) fn rate_target<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Target<Decimal>, D::Error> {
+    RateTargetWire::deserialize(d).map(Target::from)
+}
+
+/// [`rate_target`] for a target that must be present and may be `null`.
+pub(crate) fn present_rate_target<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Target<Decimal>>, D::Error> {
+    Option::<RateTargetWire>::deserialize(d).map(|t| t.map(Target::from))
+}
+
+/// Reads a rate's figure exactly (RULES §2, §9): a JSON string or number,
+/// in JSON's number notation (`61.25`, `-0.5`, `6.125e1`), with no more
+/// digits than a `Decimal` holds. A figure is never rounded on the way in:
+/// `"54.99999999999999999999999999999"` (31 digits) is an error, where a
+/// rounding parser would read 55 and pass "at least 55". Malformed text
+/// (`"61,5"`, `"5_5"`, `"+61.25"`, `".5"`, `" 61.25"`) is an error too.
+fn exact_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    use serde::de::{Error as _, Unexpected};
+    let Some((text, number)) = d.deserialize_option(DecimalText)? else {
+        return Ok(None);
+    };
+    let exact = if is_json_number(&text) {
+        match text.split_once(['e', 'E']) {
+            None => Decimal::from_str_exact(&text).ok(),
+            // The mantissa must be exact; the exponent then only moves the
+            // point, and fails rather than rounds beyond 28 places.
+            Some((mantissa, _)) => Decimal::from_str_exact(mantissa)
+                .ok()
+                .and_then(|_| Decimal::from_scientific(&text).ok()),
+        }
+    } else {
+        None
+    };
+    exact.map(Some).ok_or_else(|| {
+        let found = if number {
+            Unexpected::Other(&text)
+        } else {
+            Unexpected::Str(&text)
+        };
+        D::Error::invalid_value(found, &EXPECTED)
+    })
+}
+
+/// The text of a decimal on the wire, and whether it was a JSON number
+/// (`None` for `null`). An array or object is refused at once, without
+/// reading into it.
+struct DecimalText;
+
+/// The key under which serde_json (with `arbitrary_precision`) hands over
+/// a number's digits.
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
+impl<'de> serde::de::Visitor<'de> for DecimalText {
+    type Value = Option<(String, bool)>;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(EXPECTED)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some((v.to_owned(), false)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some((v.to_string(), true)))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some((v.to_string(), true)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error as _;
+        // A JSON number, as serde_json's `arbitrary_precision` hands it over.
+        match map.next_key::<String>()? {
+            Some(key) if key == NUMBER_KEY => Ok(Some((map.next_value::<String>()?, true))),
+            _ => Err(A::Error::invalid_type(serde::de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// Whether `s` is written as a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(c) if c.is_ascii_digit() => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
 }
 
 impl From<Rate> for RateWire {
@@ -232,6 +401,38 @@ pub fn counts_meet(count: u64, of: u64, target: &Target<Decimal>, mode: RateComp
     target
         .comparator
         .accepts(order_counts(count, of, target.value, mode))
+}
+
+/// A rate target prepared for comparing many counts exactly, as
+/// [`counts_meet`] does with [`RateComparison::Exact`]: the threshold is
+/// split into `mantissa / 10^scale` once, not at every comparison.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ExactTarget {
+    comparator: Comparator,
+    /// The threshold's mantissa.
+    mantissa: u128,
+    /// `100 × 10^scale`.
+    hundred_scaled: u128,
+}
+
+impl ExactTarget {
+    /// Prepares `target`.
+    pub(crate) fn new(target: &Target<Decimal>) -> Self {
+        let (mantissa, scale) = split(target.value);
+        ExactTarget {
+            comparator: target.comparator,
+            mantissa,
+            hundred_scaled: 100 * pow10(scale),
+        }
+    }
+
+    /// Whether `count` of `of` meets the target:
+    /// `count × 100 × 10^scale` against `mantissa × of`.
+    pub(crate) fn met_by(&self, count: u64, of: u64) -> bool {
+        let lhs = u128::from(count) * self.hundred_scaled;
+        let rhs = self.mantissa * u128::from(of);
+        self.comparator.accepts(lhs.cmp(&rhs))
+    }
 }
 
 /// Whether a rate meets the target.
@@ -554,6 +755,31 @@ mod tests {
             value: u64::MAX,
         };
         assert_eq!(count_gap_for(4, &above), Gap::Unreachable);
+    }
+
+    #[test]
+    fn a_prepared_target_compares_as_counts_meet_does() {
+        let targets = [
+            t(Comparator::Above, "85"),
+            t(Comparator::Below, "1.0"),
+            t(Comparator::AtLeast, "98.0"),
+            t(Comparator::AtMost, "0.4"),
+            t(Comparator::AtLeast, "99.9999999999999999"),
+            t(Comparator::Above, "0"),
+        ];
+        let counts = [0, 1, 4, 5, 25, 29, 30, 98, 100, 401, 1512, u64::MAX];
+        for target in &targets {
+            let prepared = ExactTarget::new(target);
+            for &of in &counts {
+                for &count in counts.iter().filter(|&&c| c <= of) {
+                    assert_eq!(
+                        prepared.met_by(count, of),
+                        counts_meet(count, of, target, EXACT),
+                        "{count} of {of} against {target:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

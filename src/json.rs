@@ -13,6 +13,14 @@ use crate::verdict::{Assessment, assess_record};
 /// memory one call can take. JSON nesting is limited to 128 levels.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
+/// The largest assessment [`parse_assessment`] and [`render_json`] read:
+/// 64 MiB. An assessment is larger than its record (a record of 1 MiB whose
+/// meetings list many absentees yields one finding per absentee, about
+/// 25 times the bytes), so it has a limit of its own: every assessment
+/// [`assess_json`] prints from a record within [`MAX_INPUT_BYTES`] can be
+/// read back.
+pub const MAX_ASSESSMENT_BYTES: usize = 64 << 20;
+
 /// The serde path as a JSON path: `meetings[3].attendance.present`, with
 /// serde_json's private number wrapper left out.
 fn json_path(path: &serde_path_to_error::Path) -> String {
@@ -43,11 +51,11 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 }
 
 /// Reads a JSON document into `T`, with the path of any error.
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    if json.len() > MAX_INPUT_BYTES {
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, limit: usize) -> Result<T, Error> {
+    if json.len() > limit {
         return Err(Error::TooLarge {
             size: json.len(),
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     let mut de = serde_json::Deserializer::from_str(json);
@@ -86,15 +94,16 @@ fn message(e: &serde_json::Error) -> String {
 /// malformed JSON, a wrong type, an unknown field or enum value, a duplicate
 /// key; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`].
 pub fn parse_record(json: &str) -> Result<CellYear, Error> {
-    from_json(json)
+    from_json(json, MAX_INPUT_BYTES)
 }
 
 /// Parses an assessment printed by [`assess_json`] back into its type.
 ///
 /// # Errors
-/// [`Error::Parse`] for a document that is not an assessment.
+/// [`Error::Parse`] for a document that is not an assessment;
+/// [`Error::TooLarge`] above [`MAX_ASSESSMENT_BYTES`].
 pub fn parse_assessment(json: &str) -> Result<Assessment, Error> {
-    from_json(json)
+    from_json(json, MAX_ASSESSMENT_BYTES)
 }
 
 /// Prints an assessment as JSON (decimals as strings).

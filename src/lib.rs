@@ -126,8 +126,8 @@ pub use check::{
 pub use error::Error;
 pub use indicator::{Comparator, Rate, Target};
 pub use json::{
-    MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment, parse_record, render_json,
-    to_json,
+    MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
+    parse_record, render_json, to_json,
 };
 pub use meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
 pub use member::{Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating};

@@ -176,10 +176,10 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         });
     }
     let meetings = meetings.unwrap_or(&[]);
-    for &i in &cx.order {
-        let Some(meeting) = meetings.get(i as usize).filter(|m| m.is_regular()) else {
+    for (i, meeting) in cx.order.meetings(meetings) {
+        if !meeting.is_regular() {
             continue;
-        };
+        }
         let pos = usize::from(meeting.month().saturating_sub(1));
         let Some(entry) = out.get_mut(pos) else {
             continue;

@@ -12,7 +12,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::indicator::{Comparator, MAX_PUBLISHED_DECIMALS, MAX_THRESHOLD_SCALE, Target};
+use crate::indicator::{
+    Comparator, MAX_PUBLISHED_DECIMALS, MAX_THRESHOLD_SCALE, Target, present_rate_target,
+    rate_target,
+};
 use crate::macros::str_enum;
 use crate::member::{HeadRole, YearRating};
 
@@ -60,29 +63,32 @@ where
 #[serde(deny_unknown_fields)]
 pub struct Targets {
     /// `edu.dropout`: dropouts in the school year / enrolled at its start.
-    #[serde(rename = "edu.dropout", deserialize_with = "present")]
+    #[serde(rename = "edu.dropout", deserialize_with = "present_rate_target")]
     pub dropout: Option<Target<Decimal>>,
     /// `edu.repetition`: students held back / enrolled at the start of the year.
-    #[serde(rename = "edu.repetition", deserialize_with = "present")]
+    #[serde(rename = "edu.repetition", deserialize_with = "present_rate_target")]
     pub repetition: Option<Target<Decimal>>,
     /// `edu.promotion`: promoted without re-examination / assessed at year end.
-    #[serde(rename = "edu.promotion", deserialize_with = "present")]
+    #[serde(rename = "edu.promotion", deserialize_with = "present_rate_target")]
     pub promotion: Option<Target<Decimal>>,
     /// `edu.graduation`: grade-9 graduates / grade-9 students considered.
-    #[serde(rename = "edu.graduation", deserialize_with = "present")]
+    #[serde(rename = "edu.graduation", deserialize_with = "present_rate_target")]
     pub graduation: Option<Target<Decimal>>,
     /// `edu.efficiency`: graduates this year / grade-6 intake of the cohort.
-    #[serde(rename = "edu.efficiency", deserialize_with = "present")]
+    #[serde(rename = "edu.efficiency", deserialize_with = "present_rate_target")]
     pub efficiency: Option<Target<Decimal>>,
     /// `edu.public_grade10`: admitted to public grade 10 / grade-9 graduates
     /// **[reading]**: the plan does not name the base.
-    #[serde(rename = "edu.public_grade10", deserialize_with = "present")]
+    #[serde(
+        rename = "edu.public_grade10",
+        deserialize_with = "present_rate_target"
+    )]
     pub public_grade10: Option<Target<Decimal>>,
     /// `edu.swimming`: students who can swim / students enrolled.
-    #[serde(rename = "edu.swimming", deserialize_with = "present")]
+    #[serde(rename = "edu.swimming", deserialize_with = "present_rate_target")]
     pub swimming: Option<Target<Decimal>>,
     /// `party.study`: members who took part / members required.
-    #[serde(rename = "party.study", deserialize_with = "present")]
+    #[serde(rename = "party.study", deserialize_with = "present_rate_target")]
     pub study: Option<Target<Decimal>>,
     /// `party.admissions`: members admitted in the year.
     #[serde(rename = "party.admissions", deserialize_with = "present")]
@@ -94,7 +100,7 @@ pub struct Targets {
     #[serde(rename = "party.exemplary_commitment", deserialize_with = "present")]
     pub exemplary_commitment: Option<HeadsTarget>,
     /// `party.inspection`: members inspected / members.
-    #[serde(rename = "party.inspection", deserialize_with = "present")]
+    #[serde(rename = "party.inspection", deserialize_with = "present_rate_target")]
     pub inspection: Option<Target<Decimal>>,
 }
 
@@ -147,6 +153,7 @@ str_enum! {
 pub struct MeetingFramework {
     /// Attendance, in percent of members required (exempt absentees left
     /// out): above 85 by default.
+    #[serde(deserialize_with = "rate_target")]
     pub attendance: Target<Decimal>,
     /// Absences without leave allowed at a `good` meeting: 0 by default.
     pub max_unexcused_absences: u32,

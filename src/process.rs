@@ -97,11 +97,13 @@ pub struct Finding {
     pub missing: Vec<FactPath>,
 }
 
+/// A finding; `missing` names the facts it lacks, and is only called
+/// (and only allocates) when the finding is unknown.
 fn finding(
     id: FindingId,
     status: Option<bool>,
     compared: Compared,
-    missing: Vec<FactPath>,
+    missing: impl FnOnce() -> Vec<FactPath>,
 ) -> Finding {
     let status = match status {
         Some(true) => Status::Pass,
@@ -115,7 +117,7 @@ fn finding(
         severity: id.severity(),
         dates: compared,
         missing: if status == Status::Unknown {
-            missing
+            missing()
         } else {
             Vec::new()
         },
@@ -156,7 +158,7 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
                 deadline,
                 ..Compared::default()
             },
-            vec![FactPath::Field(Field::PlanAdopted)],
+            || vec![FactPath::Field(Field::PlanAdopted)],
         ),
         finding(
             FindingId::ProposalOrder,
@@ -166,7 +168,7 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
                 recognized,
                 ..Compared::default()
             },
-            both(proposed, Field::Proposed, recognized, Field::RecognitionOn),
+            || both(proposed, Field::Proposed, recognized, Field::RecognitionOn),
         ),
         finding(
             FindingId::RecognitionAuthority,
@@ -175,7 +177,7 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
                 by,
                 ..Compared::default()
             },
-            vec![FactPath::Field(Field::RecognitionBy)],
+            || vec![FactPath::Field(Field::RecognitionBy)],
         ),
         finding(
             FindingId::RecognitionTiming,
@@ -185,12 +187,14 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
                 commendation_review: review,
                 ..Compared::default()
             },
-            both(
-                recognized,
-                Field::RecognitionOn,
-                review,
-                Field::CommendationReview,
-            ),
+            || {
+                both(
+                    recognized,
+                    Field::RecognitionOn,
+                    review,
+                    Field::CommendationReview,
+                )
+            },
         ),
     ]
 }

@@ -9,17 +9,24 @@ use chrono::NaiveDate;
 use crate::calendar::{Span, month_of};
 use crate::error::Error;
 use crate::indicator::Rate;
-use crate::meeting::Meeting;
+use crate::meeting::{Attendance, Meeting};
 use crate::member::{Member, MemberStatus};
 use crate::plan::Plan;
 use crate::record::CellYear;
-use crate::vote::Tally;
+use crate::vote::{Tally, Votes};
 
-/// The roster indexed by id, sorted by `(key, id)` where `key` packs the
-/// id's first eight bytes: most comparisons are one integer comparison.
+/// The roster, searchable by id.
+///
+/// A roster whose ids are in strictly increasing order (as rosters are
+/// usually kept) is searched as it is: its ids are unique, and no index is
+/// built. Any other roster gets an index sorted by `(key, id)`, where `key`
+/// packs the id's first eight bytes, so that most comparisons are one
+/// integer comparison.
 #[derive(Debug)]
 pub(crate) struct Roster<'a> {
     members: &'a [Member],
+    /// `(key, id, position)` sorted by `(key, id)`; empty for a roster in
+    /// id order, which is searched directly.
     by_id: Vec<(u64, &'a str, u32)>,
     /// Official members not working elsewhere: the largest possible base.
     official_eligible: u32,
@@ -28,18 +35,44 @@ pub(crate) struct Roster<'a> {
 }
 
 /// The first eight bytes of an id, big-endian, zero-padded: ordering by it
-/// agrees with ordering by the bytes, up to ties.
+/// agrees with ordering by the bytes, up to ties, so ids compare as
+/// `(key, id)` with one integer comparison, and only a tie compares the
+/// bytes (a call to `memcmp`, which costs more than the key for short ids).
 fn key(id: &str) -> u64 {
-    let mut k = [0u8; 8];
-    for (slot, b) in k.iter_mut().zip(id.bytes()) {
-        *slot = b;
+    let b = id.as_bytes();
+    if let Some(head) = b.first_chunk::<8>() {
+        return u64::from_be_bytes(*head);
     }
-    u64::from_be_bytes(k)
+    // Fewer than eight bytes: read four, two and one at a time, then pad.
+    let (mut k, mut rest) = (0u64, b);
+    if let Some((four, r)) = rest.split_first_chunk::<4>() {
+        k = u64::from(u32::from_be_bytes(*four));
+        rest = r;
+    }
+    if let Some((two, r)) = rest.split_first_chunk::<2>() {
+        k = (k << 16) | u64::from(u16::from_be_bytes(*two));
+        rest = r;
+    }
+    if let Some(&one) = rest.first() {
+        k = (k << 8) | u64::from(one);
+    }
+    // Eight bytes less the length, as zeros (nothing to pad for no bytes).
+    let pad = 8 * (8 - b.len() as u32);
+    k.checked_shl(pad).unwrap_or(0)
 }
 
 impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
+        if self.by_id.is_empty() {
+            // In id order (or empty): search the roster itself.
+            let k = key(id);
+            let i = self
+                .members
+                .binary_search_by(|m| key(&m.id).cmp(&k).then_with(|| m.id.as_str().cmp(id)))
+                .ok()?;
+            return Some((u32::try_from(i).ok()?, self.members.get(i)?));
+        }
         let k = key(id);
         let i = self
             .by_id
@@ -68,10 +101,76 @@ pub(crate) struct Context<'a> {
     /// The roster by id, when the record gives a roster.
     pub roster: Option<Roster<'a>>,
     /// Positions of the meetings within the span, in date order (stable).
-    pub order: Vec<u32>,
+    pub order: Order,
     /// Absentees resolved to roster positions, meeting by meeting (empty
-    /// without a roster).
+    /// without a roster, or without any absentee).
     pub absences: Absences,
+}
+
+/// The positions of the meetings within the span, in date order (a stable
+/// sort of the record's order).
+///
+/// A record usually lists its meetings by date: they then need no sorting,
+/// those within the span are the first ones, and no list is kept.
+#[derive(Debug, Default)]
+pub(crate) struct Order {
+    /// For meetings listed in date order: how many lie within the span.
+    prefix: u32,
+    /// For any other: the positions of those within the span, by date.
+    sorted: Vec<u32>,
+}
+
+impl Order {
+    /// The meetings within the span, in date order, with their positions.
+    pub fn meetings<'m>(
+        &'m self,
+        meetings: &'m [Meeting],
+    ) -> impl Iterator<Item = (u32, &'m Meeting)> + 'm {
+        let prefix = meetings.get(..self.prefix as usize).unwrap_or(&[]);
+        let sorted = self
+            .sorted
+            .iter()
+            .filter_map(|&i| meetings.get(i as usize).map(|m| (i, m)));
+        (0u32..).zip(prefix).chain(sorted)
+    }
+}
+
+/// How many roster members a [`PerMember`] holds without allocating.
+const INLINE_MEMBERS: usize = 64;
+
+/// A value per roster position, `T::default()` to start with: on the stack
+/// for a roster of up to [`INLINE_MEMBERS`], else on the heap, allocated at
+/// first use.
+pub(crate) struct PerMember<T> {
+    len: usize,
+    inline: [T; INLINE_MEMBERS],
+    heap: Vec<T>,
+}
+
+impl<T: Copy + Default> PerMember<T> {
+    /// Values for a roster of `len` members.
+    pub fn new(len: usize) -> Self {
+        PerMember {
+            len,
+            inline: [T::default(); INLINE_MEMBERS],
+            heap: Vec::new(),
+        }
+    }
+
+    /// The value of the member at roster position `pos`, if there is one.
+    pub fn get_mut(&mut self, pos: u32) -> Option<&mut T> {
+        let pos = pos as usize;
+        if pos >= self.len {
+            return None;
+        }
+        if self.len <= INLINE_MEMBERS {
+            return self.inline.get_mut(pos);
+        }
+        if self.heap.is_empty() {
+            self.heap = vec![T::default(); self.len];
+        }
+        self.heap.get_mut(pos)
+    }
 }
 
 /// One member absent from one meeting, resolved against the roster.
@@ -105,6 +204,25 @@ impl Absences {
 
 fn at(list: &str, i: usize) -> String {
     format!("{list}[{i}]")
+}
+
+/// An attendance list that names members by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    WithLeave,
+    WithoutLeave,
+    ExemptPresent,
+}
+
+impl List {
+    /// The list's field name in `attendance`.
+    const fn name(self) -> &'static str {
+        match self {
+            List::WithLeave => "absent_with_leave",
+            List::WithoutLeave => "absent_without_leave",
+            List::ExemptPresent => "exempt_present",
+        }
+    }
 }
 
 /// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
@@ -208,7 +326,7 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
 
     let (order, absences) = match &record.meetings {
         Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year)?,
-        None => (Vec::new(), Absences::default()),
+        None => (Order::default(), Absences::default()),
     };
 
     Ok(Context {
@@ -220,15 +338,19 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
 }
 
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
-    let mut by_id: Vec<(u64, &str, u32)> = Vec::with_capacity(members.len());
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    for (i, m) in members.iter().enumerate() {
-        let pos = u32::try_from(i).map_err(|_| Error::Parse {
+    // Whether every id is greater than the one before it.
+    let mut increasing = true;
+    let mut previous: Option<(u64, &str)> = None;
+    if u32::try_from(members.len()).is_err() {
+        return Err(Error::Parse {
             path: "members".to_owned(),
             message: "too many members".to_owned(),
             line: 0,
             column: 0,
-        })?;
+        });
+    }
+    for (i, m) in members.iter().enumerate() {
         if m.id.is_empty() {
             return Err(Error::Contradiction {
                 path: format!("members[{i}].id"),
@@ -247,10 +369,25 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
                 official_convened += 1;
             }
         }
-        by_id.push((key(&m.id), m.id.as_str(), pos));
+        let this = (key(&m.id), m.id.as_str());
+        increasing &= previous.is_none_or(|p| p < this);
+        previous = Some(this);
     }
-    // A stable sort: rosters usually come sorted, and it then runs in one pass.
-    by_id.sort();
+    if increasing {
+        // Strictly increasing ids are unique, and the roster is its own index.
+        return Ok(Roster {
+            members,
+            by_id: Vec::new(),
+            official_eligible,
+            official_convened,
+        });
+    }
+    let mut by_id: Vec<(u64, &str, u32)> = members
+        .iter()
+        .zip(0u32..)
+        .map(|(m, pos)| (key(&m.id), m.id.as_str(), pos))
+        .collect();
+    by_id.sort_unstable();
     // After sorting, a duplicate id sits next to its twin; report the later
     // position in the roster.
     for pair in by_id.windows(2) {
@@ -276,160 +413,296 @@ fn check_meetings(
     roster: Option<&Roster<'_>>,
     span: &Span,
     year: i32,
-) -> Result<(Vec<u32>, Absences), Error> {
-    let mut absences = Absences::default();
-    if roster.is_some() {
-        absences.at.reserve(meetings.len() + 1);
-        absences.at.push(0);
-    }
+) -> Result<(Order, Absences), Error> {
     // The first regular meeting of each month, by position.
     let mut regular: [Option<usize>; 12] = [None; 12];
-    // For each roster member, the last meeting (1-based) that named them.
-    let mut seen: Vec<u32> = roster.map_or_else(Vec::new, |r| vec![0; r.len()]);
-    let mut order: Vec<u32> = Vec::with_capacity(meetings.len());
+    let mut resolver = roster.map(|r| Resolver::new(r, meetings));
+    // Whether the meetings are listed in date order, and how many of them
+    // lie within the span.
+    let mut in_date_order = true;
+    let mut previous: Option<NaiveDate> = None;
+    let mut within = 0u32;
     for (i, m) in meetings.iter().enumerate() {
-        in_year(m.date, year, || format!("meetings[{i}].date"))?;
-        if m.date < span.start {
-            return Err(Error::BeforeFounded {
-                path: format!("meetings[{i}].date"),
-                date: m.date,
-                founded: span.start,
-            });
-        }
-        if m.is_regular() {
-            let slot = regular.get_mut(usize::from(month_of(m.date)).saturating_sub(1));
-            if let Some(slot) = slot {
-                if let Some(first) = *slot {
-                    return Err(Error::SecondRegularMeeting {
-                        path: at("meetings", i),
-                        month: month_of(m.date),
-                        first: at("meetings", first),
-                    });
-                }
-                *slot = Some(i);
-            }
-        }
-        let stamp = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        // Official members of the base present: those convened, plus exempt
-        // officials who came, less absentees of the base.
-        let mut official_present = roster.map(|r| r.official_convened);
+        check_date(i, m, span, year, &mut regular)?;
+        // Official members of the base present, when the roster and the
+        // attendance tell.
+        let mut official_present = None;
         if let Some(a) = &m.attendance {
-            let total = u64::from(a.present)
-                + a.absent_with_leave.len() as u64
-                + a.absent_without_leave.len() as u64;
-            if total != u64::from(a.required) {
-                return Err(Error::AttendanceMismatch {
-                    path: format!("meetings[{i}].attendance"),
-                    required: a.required,
-                    present: a.present,
-                    with_leave: a.absent_with_leave.len(),
-                    without_leave: a.absent_without_leave.len(),
+            check_attendance(i, a)?;
+            match resolver.as_mut() {
+                Some(r) => official_present = Some(r.meeting(i, a)?),
+                None => check_unique_without_roster(i, &lists(a))?,
+            }
+        } else if let Some(r) = resolver.as_mut() {
+            r.no_attendance();
+        }
+        if let Some(v) = &m.votes {
+            check_votes(
+                i,
+                m,
+                v,
+                roster.map(|r| r.official_eligible),
+                official_present,
+            )?;
+        }
+        in_date_order &= previous.is_none_or(|d| d <= m.date);
+        previous = Some(m.date);
+        if m.date <= span.end {
+            within = within.saturating_add(1);
+        }
+    }
+    let absences = resolver.map_or_else(Absences::default, |r| r.absences);
+    if in_date_order {
+        // Those within the span come first.
+        let order = Order {
+            prefix: within,
+            sorted: Vec::new(),
+        };
+        return Ok((order, absences));
+    }
+    let mut sorted: Vec<u32> = (0u32..)
+        .zip(meetings)
+        .filter(|(_, m)| m.date <= span.end)
+        .map(|(i, _)| i)
+        .collect();
+    sorted.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
+    Ok((Order { prefix: 0, sorted }, absences))
+}
+
+/// A meeting's date: in the record's year, not before the cell was founded,
+/// and the only regular meeting of its month (`regular` holds each month's
+/// first).
+fn check_date(
+    i: usize,
+    m: &Meeting,
+    span: &Span,
+    year: i32,
+    regular: &mut [Option<usize>; 12],
+) -> Result<(), Error> {
+    in_year(m.date, year, || format!("meetings[{i}].date"))?;
+    if m.date < span.start {
+        return Err(Error::BeforeFounded {
+            path: format!("meetings[{i}].date"),
+            date: m.date,
+            founded: span.start,
+        });
+    }
+    if m.is_regular() {
+        let month = month_of(m.date);
+        if let Some(slot) = regular.get_mut(usize::from(month).saturating_sub(1)) {
+            if let Some(first) = *slot {
+                return Err(Error::SecondRegularMeeting {
+                    path: at("meetings", i),
+                    month,
+                    first: at("meetings", first),
                 });
             }
-            let lists = [
-                ("absent_with_leave", a.absent_with_leave.as_slice()),
-                ("absent_without_leave", a.absent_without_leave.as_slice()),
-                ("exempt_present", a.exempt_present.as_deref().unwrap_or(&[])),
-            ];
-            for (name, ids) in lists {
-                for (j, id) in ids.iter().enumerate() {
-                    let path = || format!("meetings[{i}].attendance.{name}[{j}]");
-                    if let Some(r) = roster {
-                        let Some((pos, member)) = r.find(id) else {
-                            return Err(Error::UnknownMember {
-                                path: path(),
-                                id: id.clone(),
-                            });
-                        };
-                        if let Some(s) = seen.get_mut(pos as usize) {
-                            if *s == stamp {
-                                return Err(Error::DuplicateMember {
-                                    path: path(),
-                                    id: id.clone(),
-                                });
-                            }
-                            *s = stamp;
+            *slot = Some(i);
+        }
+    }
+    Ok(())
+}
+
+/// Those present and absent add up to those required.
+fn check_attendance(i: usize, a: &Attendance) -> Result<(), Error> {
+    let total = u64::from(a.present)
+        + a.absent_with_leave.len() as u64
+        + a.absent_without_leave.len() as u64;
+    if total != u64::from(a.required) {
+        return Err(Error::AttendanceMismatch {
+            path: format!("meetings[{i}].attendance"),
+            required: a.required,
+            present: a.present,
+            with_leave: a.absent_with_leave.len(),
+            without_leave: a.absent_without_leave.len(),
+        });
+    }
+    Ok(())
+}
+
+/// The lists of a meeting's attendance that name members, in the order
+/// they are checked.
+fn lists(a: &Attendance) -> [(List, &[String]); 3] {
+    [
+        (List::WithLeave, a.absent_with_leave.as_slice()),
+        (List::WithoutLeave, a.absent_without_leave.as_slice()),
+        (
+            List::ExemptPresent,
+            a.exempt_present.as_deref().unwrap_or(&[]),
+        ),
+    ]
+}
+
+/// Resolves the ids that attendance lists name against the roster, meeting
+/// by meeting, and keeps the absentees for evaluation.
+struct Resolver<'r, 'a> {
+    roster: &'r Roster<'a>,
+    /// For each roster member, the last meeting (from 1) that named them.
+    seen: PerMember<u32>,
+    /// The meetings resolved so far.
+    meetings: u32,
+    /// Whether any meeting has an absentee: without one, `absences` stays
+    /// empty.
+    keep: bool,
+    absences: Absences,
+}
+
+impl<'r, 'a> Resolver<'r, 'a> {
+    fn new(roster: &'r Roster<'a>, meetings: &[Meeting]) -> Self {
+        // Both lists are sized once: every absentee, and a bound per meeting.
+        let absent: usize = meetings
+            .iter()
+            .filter_map(|m| m.attendance.as_ref())
+            .map(|a| a.absent_with_leave.len() + a.absent_without_leave.len())
+            .sum();
+        let mut absences = Absences::default();
+        if absent > 0 {
+            absences.list.reserve_exact(absent);
+            absences.at.reserve_exact(meetings.len() + 1);
+            absences.at.push(0);
+        }
+        Resolver {
+            roster,
+            seen: PerMember::new(roster.len()),
+            meetings: 0,
+            keep: absent > 0,
+            absences,
+        }
+    }
+
+    /// Ends a meeting: its absentees are those listed since the last one.
+    fn close_meeting(&mut self) {
+        self.meetings = self.meetings.saturating_add(1);
+        if self.keep {
+            let end = u32::try_from(self.absences.list.len()).unwrap_or(u32::MAX);
+            self.absences.at.push(end);
+        }
+    }
+
+    /// A meeting without attendance: no absentees.
+    fn no_attendance(&mut self) {
+        self.close_meeting();
+    }
+
+    /// Resolves meeting `i`'s lists: every id a member, none named twice.
+    /// Returns the official members of the base present: those convened,
+    /// plus exempt officials who came, less absentees of the base.
+    fn meeting(&mut self, i: usize, a: &Attendance) -> Result<u32, Error> {
+        let mut present = self.roster.official_convened;
+        if a.absent_with_leave.is_empty()
+            && a.absent_without_leave.is_empty()
+            && a.exempt_present.as_ref().is_none_or(Vec::is_empty)
+        {
+            // Nobody named: most meetings.
+            self.close_meeting();
+            return Ok(present);
+        }
+        let stamp = self.meetings.saturating_add(1);
+        for (list, ids) in lists(a) {
+            for (j, id) in ids.iter().enumerate() {
+                let path = || format!("meetings[{i}].attendance.{}[{j}]", list.name());
+                let Some((pos, member)) = self.roster.find(id) else {
+                    return Err(Error::UnknownMember {
+                        path: path(),
+                        id: id.clone(),
+                    });
+                };
+                if let Some(s) = self.seen.get_mut(pos) {
+                    if *s == stamp {
+                        return Err(Error::DuplicateMember {
+                            path: path(),
+                            id: id.clone(),
+                        });
+                    }
+                    *s = stamp;
+                }
+                let exempt = member.is_exempt();
+                if list != List::ExemptPresent {
+                    self.absences.list.push(Absence {
+                        pos,
+                        with_leave: list == List::WithLeave,
+                        exempt,
+                    });
+                }
+                let official = member.status == MemberStatus::Official
+                    && member.working_elsewhere != Some(true);
+                if official {
+                    if list == List::ExemptPresent {
+                        if exempt {
+                            present = present.saturating_add(1);
                         }
-                        if name != "exempt_present" {
-                            absences.list.push(Absence {
-                                pos,
-                                with_leave: name == "absent_with_leave",
-                                exempt: member.is_exempt(),
-                            });
-                        }
-                        let official = member.status == MemberStatus::Official
-                            && member.working_elsewhere != Some(true);
-                        if let Some(n) = official_present.as_mut().filter(|_| official) {
-                            if name == "exempt_present" {
-                                if member.is_exempt() {
-                                    *n = n.saturating_add(1);
-                                }
-                            } else if !member.is_exempt() {
-                                *n = n.saturating_sub(1);
-                            }
-                        }
+                    } else if !exempt {
+                        present = present.saturating_sub(1);
                     }
                 }
             }
-            if roster.is_none() {
-                check_unique_without_roster(i, &lists)?;
-            }
         }
-        if m.attendance.is_none() {
-            official_present = None;
+        self.close_meeting();
+        Ok(present)
+    }
+}
+
+/// A meeting's votes: at a regular meeting only, on a base no larger than
+/// the official members (`official`, with a roster), and no content's
+/// tally (for and against) above the base or the official members present.
+fn check_votes(
+    i: usize,
+    m: &Meeting,
+    v: &Votes,
+    official: Option<u32>,
+    official_present: Option<u32>,
+) -> Result<(), Error> {
+    let path = || format!("meetings[{i}].votes");
+    if !m.is_regular() {
+        return Err(Error::VotesOutsideRegularMeeting { path: path() });
+    }
+    if let Some(official) = official
+        && v.base > official
+    {
+        return Err(Error::BaseAboveOfficial {
+            path: format!("{}.base", path()),
+            base: v.base,
+            official,
+        });
+    }
+    // Tallies are usually within bounds: compare the largest first, and
+    // look for the content at fault only when it is not.
+    let votes = |t: Option<Tally>| t.map_or(0, |t| u64::from(t.for_) + u64::from(t.against));
+    let largest = votes(v.political_task)
+        .max(votes(v.meeting_quality))
+        .max(votes(v.unity_discipline))
+        .max(votes(v.members));
+    let limit = official_present.map_or(v.base, |p| p.min(v.base));
+    if largest <= u64::from(limit) {
+        return Ok(());
+    }
+    for content in crate::check::CriterionId::CRITERIA {
+        let Some(tally) = v.tally(content) else {
+            continue;
+        };
+        let votes = votes(Some(tally));
+        if votes > u64::from(v.base) {
+            return Err(Error::TallyAboveBase {
+                path: format!("{}.{content}", path()),
+                votes,
+                base: v.base,
+            });
         }
-        if roster.is_some() {
-            absences
-                .at
-                .push(u32::try_from(absences.list.len()).unwrap_or(u32::MAX));
-        }
-        if let Some(v) = &m.votes {
-            let path = || format!("meetings[{i}].votes");
-            if !m.is_regular() {
-                return Err(Error::VotesOutsideRegularMeeting { path: path() });
-            }
-            if let Some(r) = roster
-                && v.base > r.official_eligible
-            {
-                return Err(Error::BaseAboveOfficial {
-                    path: format!("{}.base", path()),
-                    base: v.base,
-                    official: r.official_eligible,
-                });
-            }
-            for content in crate::check::CriterionId::CRITERIA {
-                let Some(Tally { for_, against }) = v.tally(content) else {
-                    continue;
-                };
-                let votes = u64::from(for_) + u64::from(against);
-                if votes > u64::from(v.base) {
-                    return Err(Error::TallyAboveBase {
-                        path: format!("{}.{content}", path()),
-                        votes,
-                        base: v.base,
-                    });
-                }
-                if let Some(present) = official_present
-                    && votes > u64::from(present)
-                {
-                    return Err(Error::TallyAbovePresent {
-                        path: format!("{}.{content}", path()),
-                        votes,
-                        official_present: present,
-                    });
-                }
-            }
-        }
-        if m.date <= span.end {
-            order.push(u32::try_from(i).unwrap_or(u32::MAX));
+        if let Some(present) = official_present
+            && votes > u64::from(present)
+        {
+            return Err(Error::TallyAbovePresent {
+                path: format!("{}.{content}", path()),
+                votes,
+                official_present: present,
+            });
         }
     }
-    order.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
-    Ok((order, absences))
+    Ok(())
 }
 
 /// Without a roster, an id may still not be named twice at one meeting.
-fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Result<(), Error> {
+fn check_unique_without_roster(i: usize, lists: &[(List, &[String]); 3]) -> Result<(), Error> {
     let mut all: Vec<(&str, usize, usize)> = lists
         .iter()
         .enumerate()
@@ -445,7 +718,7 @@ fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Resu
             && a == b
         {
             let (l, j) = (*la, *ja).max((*lb, *jb));
-            let name = lists.get(l).map_or("", |(n, _)| *n);
+            let name = lists.get(l).map_or("", |(list, _)| list.name());
             return Err(Error::DuplicateMember {
                 path: format!("meetings[{i}].attendance.{name}[{j}]"),
                 id: (*a).to_owned(),
@@ -453,4 +726,118 @@ fn check_unique_without_roster(i: usize, lists: &[(&str, &[String]); 3]) -> Resu
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: &str) -> Member {
+        serde_json::from_str(&format!(
+            r#"{{"id":"{id}","status":"official","role":"member"}}"#
+        ))
+        .unwrap()
+    }
+
+    fn meeting(date: &str) -> Meeting {
+        serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"thematic"}}"#)).unwrap()
+    }
+
+    #[test]
+    fn keys_order_ids_as_str_does() {
+        let ids = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgz",
+            "b",
+            "dv01",
+            "dv1",
+            "dv10",
+            "dv2",
+            "\u{ff}",
+        ];
+        for a in ids {
+            for b in ids {
+                let by_key = key(a).cmp(&key(b)).then_with(|| a.cmp(b));
+                assert_eq!(by_key, a.cmp(b), "{a:?} against {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_roster_in_id_order_is_searched_without_an_index() {
+        let members: Vec<Member> = ["dv01", "dv02", "dv10", "x"].map(member).into();
+        let roster = index_roster(&members).unwrap();
+        assert!(roster.by_id.is_empty());
+        for (i, m) in members.iter().enumerate() {
+            assert_eq!(roster.find(&m.id).map(|(p, _)| p as usize), Some(i));
+        }
+        assert!(roster.find("dv03").is_none());
+        assert!(roster.find("").is_none());
+    }
+
+    #[test]
+    fn any_other_roster_is_indexed() {
+        let members: Vec<Member> = ["dv10", "dv02", "x", "dv01"].map(member).into();
+        let roster = index_roster(&members).unwrap();
+        assert_eq!(roster.by_id.len(), 4);
+        for (i, m) in members.iter().enumerate() {
+            assert_eq!(roster.find(&m.id).map(|(p, _)| p as usize), Some(i));
+        }
+        assert!(roster.find("dv03").is_none());
+
+        // A repeated id sits next to its twin once sorted; the later
+        // position in the roster is reported.
+        let members: Vec<Member> = ["b", "a", "b", "a"].map(member).into();
+        let err = index_roster(&members).unwrap_err();
+        assert_eq!(err.path(), "members[3].id");
+    }
+
+    #[test]
+    fn meetings_out_of_date_order_are_sorted_and_clipped_to_the_span() {
+        let span = Span::new(2024, None, NaiveDate::from_ymd_opt(2024, 6, 30)).unwrap();
+        let dates = [
+            "2024-03-01",
+            "2024-01-05",
+            "2024-08-01",
+            "2024-01-05",
+            "2024-02-01",
+        ];
+        let meetings: Vec<Meeting> = dates.map(meeting).into();
+        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
+        assert_eq!(positions, [1, 3, 4, 0]);
+
+        // In date order: the ones within the span are a prefix.
+        let dates = ["2024-01-05", "2024-02-01", "2024-06-30", "2024-07-01"];
+        let meetings: Vec<Meeting> = dates.map(meeting).into();
+        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        assert!(order.sorted.is_empty());
+        let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
+        assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn per_member_values_beyond_the_inline_ones_go_to_the_heap() {
+        for len in [0, 1, INLINE_MEMBERS, INLINE_MEMBERS + 1, 1000] {
+            let mut values: PerMember<u32> = PerMember::new(len);
+            for pos in 0..len {
+                let v = values.get_mut(pos as u32).unwrap();
+                assert_eq!(*v, 0);
+                *v = pos as u32 + 1;
+            }
+            for pos in 0..len {
+                assert_eq!(values.get_mut(pos as u32).copied(), Some(pos as u32 + 1));
+            }
+            assert!(values.get_mut(len as u32).is_none());
+        }
+    }
 }

@@ -125,8 +125,10 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     let mut checks: Vec<Check> = Vec::with_capacity(48);
     criterion::political_task(plan, record, &cx, &mut checks);
     criterion::meeting_quality(plan, record, &cx, &mut checks);
-    criterion::unity_discipline(record, &mut checks);
-    criterion::members(plan, record, &cx, &mut checks);
+    // The member checks of C3 and C4 look at the roster in one pass.
+    let mut roster = criterion::MemberChecks::of(record, &plan.policy);
+    criterion::unity_discipline(record, roster.as_mut(), &mut checks);
+    criterion::members(plan, record, &cx, roster, &mut checks);
 
     let (months, year_to_date) = month::months(record.meetings.as_deref(), &cx);
     if plan.policy.monthly_results == MonthlyResults::EveryMonth {
@@ -147,30 +149,46 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
         comparator: Comparator::AtLeast,
         value: YearRating::Good,
     };
-    checks.push(criterion::rating(
+    criterion::rating(
+        &mut checks,
         CheckId::YearEndRating,
         &good,
         record.year_end_rating,
         &cx.span,
-    ));
+    );
 
-    let status_of = |c: CriterionId| CriterionResult {
+    // One pass over the checks: the Kleene conjunction of each criterion's
+    // (and the verdict's own, by `CriterionId` as an index), and whether
+    // any fact is missing.
+    let mut statuses = [Status::Pass; CriterionId::ALL.len()];
+    let mut any_missing = false;
+    for c in &checks {
+        if let Some(s) = statuses.get_mut(c.criterion as usize) {
+            *s = s.and(c.status);
+        }
+        any_missing |= !c.missing.is_empty();
+    }
+    let result = |c: CriterionId| CriterionResult {
         clause: c.clause(),
-        status: Status::all(checks.iter().filter(|x| x.criterion == c).map(|x| x.status)),
+        status: statuses.get(c as usize).copied().unwrap_or(Status::Pass),
     };
     let criteria = Criteria {
-        political_task: status_of(CriterionId::PoliticalTask),
-        meeting_quality: status_of(CriterionId::MeetingQuality),
-        unity_discipline: status_of(CriterionId::UnityDiscipline),
-        members: status_of(CriterionId::Members),
+        political_task: result(CriterionId::PoliticalTask),
+        meeting_quality: result(CriterionId::MeetingQuality),
+        unity_discipline: result(CriterionId::UnityDiscipline),
+        members: result(CriterionId::Members),
     };
-    let verdict = match Status::all(checks.iter().map(|c| c.status)) {
+    let verdict = match Status::all(statuses) {
         Status::Pass => Verdict::Achieved,
         Status::Fail => Verdict::NotAchieved,
         Status::Unknown => Verdict::Incomplete,
     };
 
-    let missing = first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()));
+    let missing = if any_missing {
+        first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()))
+    } else {
+        Vec::new()
+    };
 
     Ok(Assessment {
         plan: plan.id.clone(),

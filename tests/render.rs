@@ -6,7 +6,12 @@
 
 // A test stops at its first surprise: unwrapping, panicking and indexing
 // are how a test fails here.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::error::Error;
 

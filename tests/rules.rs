@@ -5,7 +5,12 @@
 
 // A test stops at its first surprise: unwrapping, panicking and indexing
 // are how a test fails here.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use bontot::{
     Assessment, CellYear, CheckId, CriterionId, Detail, Error, FactPath, Gap, MeetingRating, Plan,
