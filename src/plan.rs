@@ -1,5 +1,5 @@
 //! Plans as data: the targets of clause 2.1.1 and the policy behind every
-//! **[reading]** of the rules.
+//! **\[reading\]** of the rules.
 //!
 //! The 2024 plan of Chi bộ trường THCS Bình Tân ships as the preset
 //! [`Plan::BINH_TAN_2024`]; any other cell or year loads its own plan from
@@ -78,7 +78,7 @@ pub struct Targets {
     #[serde(rename = "edu.efficiency", deserialize_with = "present_rate_target")]
     pub efficiency: Option<Target<Decimal>>,
     /// `edu.public_grade10`: admitted to public grade 10 / grade-9 graduates
-    /// **[reading]**: the plan does not name the base.
+    /// **\[reading\]**: the plan does not name the base.
     #[serde(
         rename = "edu.public_grade10",
         deserialize_with = "present_rate_target"
@@ -130,7 +130,7 @@ str_enum! {
     /// Which meetings a run of absences with leave is counted over.
     pub enum LeaveRunScope {
         /// All the year's meetings in date order, regular and thematic
-        /// together **[reading]** (default).
+        /// together **\[reading\]** (default).
         AllMeetings = "all_meetings",
         /// Regular meetings only.
         RegularOnly = "regular_only",
@@ -160,7 +160,7 @@ pub struct MeetingFramework {
     /// The longest run of absences with leave a member may have: 3 by
     /// default; the meeting at which a run reaches 4 is not `good`.
     pub max_leave_run: u32,
-    /// Which meetings a run is counted over **[reading]**.
+    /// Which meetings a run is counted over **\[reading\]**.
     pub leave_run_scope: LeaveRunScope,
     /// The meeting's length in minutes: at least 90 by default.
     pub minutes: Target<u64>,
@@ -201,7 +201,7 @@ impl MonthDay {
     }
 }
 
-/// The policy: one knob for every **[reading]** of RULES.md. Every default
+/// The policy: one knob for every **\[reading\]** of RULES.md. Every default
 /// is the reading RULES.md fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -209,23 +209,23 @@ pub struct Policy {
     /// Exact comparison of counts (default) or of the published figure.
     pub rate_comparison: RateComparison,
     /// `meeting_quality.monthly_good`: regular meetings that may be rated
-    /// below `good` **[reading]**: 0 by default.
+    /// below `good` **\[reading\]**: 0 by default.
     pub monthly_good_allowance: u32,
     /// `meeting_quality.rating_supported`: the framework's hard conditions.
     pub meeting_framework: MeetingFramework,
     /// `meeting_quality.thematic_quarterly`: thematic meetings required in
-    /// each quarter **[reading]**: 1 by default; 0 turns the check off.
+    /// each quarter **\[reading\]**: 1 by default; 0 turns the check off.
     pub thematic_per_quarter: u32,
     /// `members.none_disciplined`: reviewed members who may have been
-    /// disciplined **[reading]**: 0 by default.
+    /// disciplined **\[reading\]**: 0 by default.
     pub max_disciplined: u32,
     /// `members.none_not_completed`: reviewed members who may be rated
-    /// `not_completed` **[reading]**: 0 by default.
+    /// `not_completed` **\[reading\]**: 0 by default.
     pub max_not_completed: u32,
     /// `members.leaders_exemplary`: the least rating of the secretary,
-    /// deputy and committee members **[reading]**: `good` by default.
+    /// deputy and committee members **\[reading\]**: `good` by default.
     pub leader_min_rating: YearRating,
-    /// `process.plan_adoption`: the last day of "đầu năm" **[reading]**:
+    /// `process.plan_adoption`: the last day of "đầu năm" **\[reading\]**:
     /// 31 March by default.
     pub plan_adoption_deadline: MonthDay,
     /// What the monthly votes do to the year: reported only by default.
