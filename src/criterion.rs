@@ -615,6 +615,8 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
     // as missing yet (their rating is known and not `good`).
     let (mut known, mut gap) = (0u32, 0u32);
     let mut unlisted: Vec<u32> = Vec::new();
+    // Where the absentees of the next meeting are looked for first.
+    let mut absent_from = 0usize;
     for (i, m) in in_order(meetings, cx) {
         // A meeting whose rating is not given may have been rated good: its
         // conditions are checked as for a good one, and a shortfall (or a
@@ -677,7 +679,7 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                 }
             }
             (Some(a), Some(roster)) => {
-                let absent = cx.absences.of(i);
+                let absent = cx.absences.of(i, &mut absent_from);
                 if counted {
                     seq = seq.saturating_add(1);
                 }

@@ -147,8 +147,8 @@ pub(crate) fn present_rate_target<'de, D: serde::Deserializer<'de>>(
     Option::<RateTargetWire>::deserialize(d).map(|t| t.map(Target::from))
 }
 
-/// Reads a rate's figure exactly (RULES §2, §9): a JSON string or number,
-/// in JSON's number notation (`61.25`, `-0.5`, `6.125e1`), with no more
+/// Reads a rate's figure exactly (RULES §2, §9, §10): a JSON string in
+/// plain notation (`"61.25"`), or a JSON number (`61.25`, `6.125e1`), with no more
 /// digits than a `Decimal` holds. A figure is never rounded on the way in:
 /// `"54.99999999999999999999999999999"` (31 digits) is an error, where a
 /// rounding parser would read 55 and pass "at least 55". Malformed text
@@ -158,7 +158,10 @@ fn exact_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decima
     let Some((text, number)) = d.deserialize_option(DecimalText)? else {
         return Ok(None);
     };
-    let exact = if is_json_number(&text) {
+    // A string is in plain notation (RULES §10); a JSON number may also
+    // carry an exponent.
+    let plain = number || !text.contains(['e', 'E']);
+    let exact = if plain && is_json_number(&text) {
         match text.split_once(['e', 'E']) {
             None => Decimal::from_str_exact(&text).ok(),
             // The mantissa must be exact; the exponent then only moves the
@@ -413,22 +416,35 @@ pub(crate) struct ExactTarget {
     mantissa: u128,
     /// `100 × 10^scale`.
     hundred_scaled: u128,
+    /// The same two, when both fit in 64 bits (85 %: 85 and 100): counts
+    /// as small as a meeting's are then compared with 64-bit products.
+    narrow: Option<(u64, u64)>,
 }
 
 impl ExactTarget {
     /// Prepares `target`.
     pub(crate) fn new(target: &Target<Decimal>) -> Self {
         let (mantissa, scale) = split(target.value);
+        let hundred_scaled = 100 * pow10(scale);
         ExactTarget {
             comparator: target.comparator,
             mantissa,
-            hundred_scaled: 100 * pow10(scale),
+            hundred_scaled,
+            narrow: u64::try_from(mantissa)
+                .ok()
+                .zip(u64::try_from(hundred_scaled).ok()),
         }
     }
 
     /// Whether `count` of `of` meets the target:
     /// `count × 100 × 10^scale` against `mantissa × of`.
     pub(crate) fn met_by(&self, count: u64, of: u64) -> bool {
+        if let Some((mantissa, hundred_scaled)) = self.narrow
+            && let (Some(lhs), Some(rhs)) =
+                (count.checked_mul(hundred_scaled), mantissa.checked_mul(of))
+        {
+            return self.comparator.accepts(lhs.cmp(&rhs));
+        }
         let lhs = u128::from(count) * self.hundred_scaled;
         let rhs = self.mantissa * u128::from(of);
         self.comparator.accepts(lhs.cmp(&rhs))

@@ -9,7 +9,7 @@ use crate::indicator::Comparator;
 use crate::meeting::{Meeting, MeetingRating};
 use crate::path::{FactPath, MeetingField};
 use crate::validate::Context;
-use crate::vote::{Decision, decide};
+use crate::vote::{Decision, Tally, decide};
 
 /// The decision on one content in one month, with its tally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,16 +52,6 @@ impl Contents {
             CriterionId::MeetingQuality => self.meeting_quality,
             CriterionId::UnityDiscipline => self.unity_discipline,
             CriterionId::Members => self.members,
-            CriterionId::Verdict => None,
-        }
-    }
-
-    fn slot(&mut self, content: CriterionId) -> Option<&mut Option<ContentResult>> {
-        match content {
-            CriterionId::PoliticalTask => Some(&mut self.political_task),
-            CriterionId::MeetingQuality => Some(&mut self.meeting_quality),
-            CriterionId::UnityDiscipline => Some(&mut self.unity_discipline),
-            CriterionId::Members => Some(&mut self.members),
             CriterionId::Verdict => None,
         }
     }
@@ -140,29 +130,14 @@ impl YearToDate {
             CriterionId::Verdict => None,
         }
     }
-
-    fn slot(&mut self, content: CriterionId) -> Option<&mut Tallies> {
-        match content {
-            CriterionId::PoliticalTask => Some(&mut self.political_task),
-            CriterionId::MeetingQuality => Some(&mut self.meeting_quality),
-            CriterionId::UnityDiscipline => Some(&mut self.unity_discipline),
-            CriterionId::Members => Some(&mut self.members),
-            CriterionId::Verdict => None,
-        }
-    }
 }
 
 /// One entry per month of the year up to the as-of date (RULES §7), and
 /// the year so far. Months before a cell founded during the year say so.
 pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
-    let mut out: Vec<Month> = Vec::with_capacity(usize::from(last));
-    let mut ytd = YearToDate {
-        required: u32::from(last.saturating_sub(first)) + 1,
-        ..YearToDate::default()
-    };
-    for m in 1..=last {
-        out.push(Month {
+    let mut out: Vec<Month> = (1..=last)
+        .map(|m| Month {
             month: m,
             meeting: None,
             index: None,
@@ -173,8 +148,12 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
                 MonthState::NoMeeting
             },
             contents: Contents::default(),
-        });
-    }
+        })
+        .collect();
+    let mut ytd = YearToDate {
+        required: u32::from(last.saturating_sub(first)) + 1,
+        ..YearToDate::default()
+    };
     let meetings = meetings.unwrap_or(&[]);
     for (i, meeting) in cx.order.meetings(meetings) {
         if !meeting.is_regular() {
@@ -192,29 +171,55 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         let Some(votes) = &meeting.votes else {
             continue;
         };
-        for content in CriterionId::CRITERIA {
-            let Some(tally) = votes.tally(content) else {
-                continue;
-            };
-            let decision = decide(tally, votes.base);
-            if let Some(slot) = entry.contents.slot(content) {
-                *slot = Some(ContentResult {
-                    decision,
-                    for_: tally.for_,
-                    against: tally.against,
-                    base: votes.base,
-                });
-            }
+        // Each content in turn; `|` (not `||`) so that all four are taken.
+        let (c, base) = (&mut entry.contents, votes.base);
+        let voted = take_vote(
+            votes.political_task,
+            base,
+            &mut c.political_task,
+            &mut ytd.political_task,
+        ) | take_vote(
+            votes.meeting_quality,
+            base,
+            &mut c.meeting_quality,
+            &mut ytd.meeting_quality,
+        ) | take_vote(
+            votes.unity_discipline,
+            base,
+            &mut c.unity_discipline,
+            &mut ytd.unity_discipline,
+        ) | take_vote(votes.members, base, &mut c.members, &mut ytd.members);
+        if voted {
             entry.state = MonthState::Voted;
-            if let Some(t) = ytd.slot(content) {
-                t.voted += 1;
-                if decision == Decision::Achieved {
-                    t.achieved += 1;
-                }
-            }
         }
     }
     (out, ytd)
+}
+
+/// One content's vote at a month's regular meeting, if it voted on it: the
+/// month's decision (more than half the base for, RULES §7) in `month`,
+/// and the vote counted in the year so far. Returns whether it voted.
+fn take_vote(
+    tally: Option<Tally>,
+    base: u32,
+    month: &mut Option<ContentResult>,
+    year: &mut Tallies,
+) -> bool {
+    let Some(tally) = tally else {
+        return false;
+    };
+    let decision = decide(tally, base);
+    *month = Some(ContentResult {
+        decision,
+        for_: tally.for_,
+        against: tally.against,
+        base,
+    });
+    year.voted += 1;
+    if decision == Decision::Achieved {
+        year.achieved += 1;
+    }
+    true
 }
 
 /// `<criterion>.monthly_votes` (policy `every_month`): the content was

@@ -21,13 +21,17 @@ use crate::vote::{Tally, Votes};
 /// usually kept) is searched as it is: its ids are unique, and no index is
 /// built. Any other roster gets an index sorted by `(key, id)`, where `key`
 /// packs the id's first eight bytes, so that most comparisons are one
-/// integer comparison.
+/// integer comparison. Either way, an id that ends in a number is first
+/// looked for where the roster's numbering puts it (see [`Roster::find`]).
 #[derive(Debug)]
 pub(crate) struct Roster<'a> {
     members: &'a [Member],
     /// `(key, id, position)` sorted by `(key, id)`; empty for a roster in
     /// id order, which is searched directly.
     by_id: Vec<(u64, &'a str, u32)>,
+    /// The number that ends the first member's id (`dv01`: 1), if it ends
+    /// in one: see [`Roster::find`].
+    first_number: Option<u32>,
     /// Official members not working elsewhere: the largest possible base.
     official_eligible: u32,
     /// Official members convened (not exempt, not working elsewhere).
@@ -61,9 +65,38 @@ fn key(id: &str) -> u64 {
     k.checked_shl(pad).unwrap_or(0)
 }
 
+/// The number that ends an id, if it ends in a digit: `dv07` → 7. Nine
+/// digits at most are read, so the number fits.
+fn trailing_number(id: &str) -> Option<u32> {
+    let (mut n, mut scale, mut digits) = (0u32, 1u32, 0u32);
+    for &b in id.as_bytes().iter().rev().take(9) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        n += u32::from(d) * scale;
+        scale = scale.wrapping_mul(10);
+        digits += 1;
+    }
+    (digits > 0).then_some(n)
+}
+
 impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
+    ///
+    /// Rosters are usually numbered in order (`dv01`, `dv02`, …): the
+    /// member numbered `n` then sits at position `n − first`, `first` being
+    /// the first member's number. That position is tried first, and taken
+    /// only if the member there has exactly this id (ids are unique);
+    /// otherwise the roster is searched.
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
+        if let (Some(first), Some(n)) = (self.first_number, trailing_number(id))
+            && let Some(pos) = n.checked_sub(first)
+            && let Some(m) = self.members.get(pos as usize)
+            && m.id == id
+        {
+            return Some((pos, m));
+        }
         if self.by_id.is_empty() {
             // In id order (or empty): search the roster itself.
             let k = key(id);
@@ -158,6 +191,7 @@ impl<T: Copy + Default> PerMember<T> {
     }
 
     /// The value of the member at roster position `pos`, if there is one.
+    #[inline]
     pub fn get_mut(&mut self, pos: u32) -> Option<&mut T> {
         let pos = pos as usize;
         if pos >= self.len {
@@ -176,6 +210,8 @@ impl<T: Copy + Default> PerMember<T> {
 /// One member absent from one meeting, resolved against the roster.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Absence {
+    /// The meeting's position in the record.
+    pub meeting: u32,
     /// Position in the roster.
     pub pos: u32,
     /// With leave (else without).
@@ -184,21 +220,36 @@ pub(crate) struct Absence {
     pub exempt: bool,
 }
 
-/// The absentees of every meeting: `list[at[i]..at[i + 1]]` are meeting i's.
+/// The absentees of every meeting, one list for the year, by meeting in
+/// the record's order.
 #[derive(Debug, Default)]
 pub(crate) struct Absences {
     list: Vec<Absence>,
-    at: Vec<u32>,
 }
 
 impl Absences {
     /// The absentees of meeting `i`, in list order (with leave first).
-    pub fn of(&self, i: u32) -> &[Absence] {
-        let i = i as usize;
-        match (self.at.get(i), self.at.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.list.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+    ///
+    /// `from` is where the meeting asked for last ended, and is moved to
+    /// where this one ends: meetings asked for in the record's order (as
+    /// when the record lists them by date) are found where the last one
+    /// ended; any other is searched for.
+    pub fn of(&self, i: u32, from: &mut usize) -> &[Absence] {
+        let (before, rest) = self.list.split_at_checked(*from).unwrap_or((&[], &[]));
+        let (start, rest) = match (before.last(), rest.first()) {
+            (Some(b), _) if b.meeting >= i => self.search(i),
+            (_, Some(a)) if a.meeting < i => self.search(i),
+            _ => (*from, rest),
+        };
+        let len = rest.iter().take_while(|a| a.meeting == i).count();
+        *from = start + len;
+        rest.get(..len).unwrap_or(&[])
+    }
+
+    /// Where the absentees of meeting `i` start, and the list from there.
+    fn search(&self, i: u32) -> (usize, &[Absence]) {
+        let start = self.list.partition_point(|a| a.meeting < i);
+        (start, self.list.get(start..).unwrap_or(&[]))
     }
 }
 
@@ -276,8 +327,9 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         line: 0,
         column: 0,
     })?;
+    // Before 1 January of the year is in an earlier year.
     if let Some(as_of) = cell.as_of
-        && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|first| as_of < first)
+        && chrono::Datelike::year(&as_of) < year
     {
         return Err(Error::DateOutsideYear {
             path: "cell.as_of".to_owned(),
@@ -373,11 +425,13 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         increasing &= previous.is_none_or(|p| p < this);
         previous = Some(this);
     }
+    let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
         // Strictly increasing ids are unique, and the roster is its own index.
         return Ok(Roster {
             members,
             by_id: Vec::new(),
+            first_number,
             official_eligible,
             official_convened,
         });
@@ -403,6 +457,7 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     Ok(Roster {
         members,
         by_id,
+        first_number,
         official_eligible,
         official_convened,
     })
@@ -541,42 +596,30 @@ struct Resolver<'r, 'a> {
     seen: PerMember<u32>,
     /// The meetings resolved so far.
     meetings: u32,
-    /// Whether any meeting has an absentee: without one, `absences` stays
-    /// empty.
-    keep: bool,
     absences: Absences,
 }
 
 impl<'r, 'a> Resolver<'r, 'a> {
     fn new(roster: &'r Roster<'a>, meetings: &[Meeting]) -> Self {
-        // Both lists are sized once: every absentee, and a bound per meeting.
+        // The list is sized once, for every absentee of the year.
         let absent: usize = meetings
             .iter()
             .filter_map(|m| m.attendance.as_ref())
             .map(|a| a.absent_with_leave.len() + a.absent_without_leave.len())
             .sum();
         let mut absences = Absences::default();
-        if absent > 0 {
-            absences.list.reserve_exact(absent);
-            absences.at.reserve_exact(meetings.len() + 1);
-            absences.at.push(0);
-        }
+        absences.list.reserve_exact(absent);
         Resolver {
             roster,
             seen: PerMember::new(roster.len()),
             meetings: 0,
-            keep: absent > 0,
             absences,
         }
     }
 
-    /// Ends a meeting: its absentees are those listed since the last one.
+    /// Ends a meeting.
     fn close_meeting(&mut self) {
         self.meetings = self.meetings.saturating_add(1);
-        if self.keep {
-            let end = u32::try_from(self.absences.list.len()).unwrap_or(u32::MAX);
-            self.absences.at.push(end);
-        }
     }
 
     /// A meeting without attendance: no absentees.
@@ -619,6 +662,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 let exempt = member.is_exempt();
                 if list != List::ExemptPresent {
                     self.absences.list.push(Absence {
+                        meeting: u32::try_from(i).unwrap_or(u32::MAX),
                         pos,
                         with_leave: list == List::WithLeave,
                         exempt,
@@ -782,6 +826,63 @@ mod tests {
         }
         assert!(roster.find("dv03").is_none());
         assert!(roster.find("").is_none());
+    }
+
+    #[test]
+    fn an_id_is_looked_for_where_its_number_puts_it_then_searched() {
+        // Numbered in order: each id is where its number says.
+        let members: Vec<Member> = ["dv01", "dv02", "dv03", "dv04"].map(member).into();
+        let roster = index_roster(&members).unwrap();
+        assert_eq!(roster.first_number, Some(1));
+        for (i, m) in members.iter().enumerate() {
+            assert_eq!(roster.find(&m.id).map(|(p, _)| p as usize), Some(i));
+        }
+        // Same number, other id; number out of range; no number.
+        for id in ["dv1", "dx02", "dv05", "dv00", "dv", "x"] {
+            assert!(roster.find(id).is_none(), "{id}");
+        }
+        // Numbers that do not follow the positions: the guess misses (or
+        // lands on another member) and the roster is searched, in id order
+        // or through the index.
+        for ids in [
+            ["dv01", "dv03", "dv07", "dv08"],
+            ["dv08", "dv03", "dv01", "dv07"],
+        ] {
+            let members: Vec<Member> = ids.map(member).into();
+            let roster = index_roster(&members).unwrap();
+            for (i, m) in members.iter().enumerate() {
+                assert_eq!(roster.find(&m.id).map(|(p, _)| p as usize), Some(i));
+            }
+            assert!(roster.find("dv02").is_none());
+        }
+        assert_eq!(trailing_number("a1234567890"), Some(234_567_890));
+        assert_eq!(trailing_number("7"), Some(7));
+        assert_eq!(trailing_number("a"), None);
+        assert_eq!(trailing_number(""), None);
+    }
+
+    #[test]
+    fn absentees_are_found_by_meeting_in_any_order() {
+        let absence = |meeting| Absence {
+            meeting,
+            pos: meeting * 10,
+            with_leave: true,
+            exempt: false,
+        };
+        let absences = Absences {
+            list: [0, 2, 2, 5].map(absence).into(),
+        };
+        let count = |i, from: &mut usize| absences.of(i, from).len();
+        // In order, each meeting once, the cursor following along.
+        let mut from = 0;
+        let counts: Vec<usize> = (0..7).map(|i| count(i, &mut from)).collect();
+        assert_eq!(counts, [1, 0, 2, 0, 0, 1, 0]);
+        // Out of order, or skipping meetings.
+        let mut from = 0;
+        let counts: Vec<usize> = [5, 2, 0, 6, 2].map(|i| count(i, &mut from)).into();
+        assert_eq!(counts, [1, 2, 1, 0, 2]);
+        let mut from = 0;
+        assert!(absences.of(2, &mut from).iter().all(|a| a.meeting == 2));
     }
 
     #[test]
