@@ -286,7 +286,7 @@ pub enum Quantity {
     Judgment(bool),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuantityWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,13 +303,7 @@ struct QuantityWire {
 
 impl From<Quantity> for QuantityWire {
     fn from(q: Quantity) -> Self {
-        let mut w = QuantityWire {
-            count: None,
-            of: None,
-            rate: None,
-            rating: None,
-            judgment: None,
-        };
+        let mut w = QuantityWire::default();
         match q {
             Quantity::Counts { count, of } => {
                 w.count = Some(count);
@@ -370,7 +364,7 @@ pub enum Gap {
     Unreachable,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GapWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -391,15 +385,7 @@ struct GapWire {
 
 impl From<Gap> for GapWire {
     fn from(g: Gap) -> Self {
-        let mut w = GapWire {
-            needed: None,
-            change: None,
-            points: None,
-            strict: None,
-            rating: None,
-            judgment: None,
-            reachable: None,
-        };
+        let mut w = GapWire::default();
         match g {
             Gap::Count { needed, change } => {
                 w.needed = Some(needed);
