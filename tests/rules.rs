@@ -676,3 +676,28 @@ fn voting_base_from_the_roster() {
     );
     assert_eq!(base, 24);
 }
+
+#[test]
+fn plan_file_shipped_in_examples_is_the_preset() {
+    // examples/plan-binh-tan-2024.json is the starting point for other cells'
+    // plans; it must stay the preset, figure for figure.
+    let file: Plan =
+        serde_json::from_str(include_str!("../examples/plan-binh-tan-2024.json")).unwrap();
+    assert_eq!(file, Plan::binh_tan_2024());
+}
+
+#[test]
+fn plan_inline_in_the_record_is_applied() {
+    // The reference record with the preset inline, monthly votes made binding
+    // and one month's political-task vote lost (12 of 24): every_month fails C1.
+    let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+    let mut plan: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/plan-binh-tan-2024.json")).unwrap();
+    plan["policy"]["monthly_results"] = "every_month".into();
+    doc["plan"] = plan;
+    doc["meetings"][0]["votes"]["political_task"] = serde_json::json!({"for": 12, "against": 12});
+    let out: serde_json::Value =
+        serde_json::from_str(&bontot::assess_json(&doc.to_string()).unwrap()).unwrap();
+    assert_eq!(out["verdict"], "not_achieved");
+    assert_eq!(out["criteria"]["political_task"]["status"], "fail");
+}
