@@ -679,7 +679,14 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                 }
             }
             (Some(a), Some(roster)) => {
-                let absent = cx.absences.of(i, &mut absent_from);
+                // Most meetings name no absentee: none to look up.
+                let nobody_absent =
+                    a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
+                let absent = if nobody_absent {
+                    &[]
+                } else {
+                    cx.absences.of(i, &mut absent_from)
+                };
                 if counted {
                     seq = seq.saturating_add(1);
                 }

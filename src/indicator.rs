@@ -452,6 +452,7 @@ impl ExactTarget {
 }
 
 /// Whether a rate meets the target.
+#[inline]
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
     match rate {
         Rate::Counts { count, of } => counts_meet(count, of, target, mode),
