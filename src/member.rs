@@ -112,6 +112,12 @@ impl Member {
         self.not_reviewed.is_none() && !self.is_exempt()
     }
 
+    /// An official member not working elsewhere: one who may vote when
+    /// present (RULES §7; exempt members only if they attend).
+    pub fn may_vote(&self) -> bool {
+        self.status == MemberStatus::Official && self.working_elsewhere != Some(true)
+    }
+
     /// Convened to the cell's meetings and counted in its voting base when
     /// official: not exempt and not working elsewhere.
     pub fn is_convened(&self) -> bool {

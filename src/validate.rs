@@ -10,7 +10,7 @@ use crate::calendar::{Span, month_of};
 use crate::error::Error;
 use crate::indicator::Rate;
 use crate::meeting::{Attendance, Meeting};
-use crate::member::{Member, MemberStatus};
+use crate::member::Member;
 use crate::plan::Plan;
 use crate::record::CellYear;
 use crate::vote::{Tally, Votes};
@@ -415,7 +415,7 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
                 reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
             });
         }
-        if m.status == MemberStatus::Official && m.working_elsewhere != Some(true) {
+        if m.may_vote() {
             official_eligible += 1;
             if !m.is_exempt() {
                 official_convened += 1;
@@ -668,9 +668,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                         exempt,
                     });
                 }
-                let official = member.status == MemberStatus::Official
-                    && member.working_elsewhere != Some(true);
-                if official {
+                if member.may_vote() {
                     if list == List::ExemptPresent {
                         if exempt {
                             present = present.saturating_add(1);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::CriterionId;
 use crate::macros::str_enum;
 use crate::meeting::Meeting;
-use crate::member::{Member, MemberStatus};
+use crate::member::Member;
 
 /// Votes for and against one content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,8 +76,7 @@ pub const fn decide(tally: Tally, base: u32) -> Decision {
 /// Whether an official member is convened and counted at `meeting`: not
 /// working elsewhere, and not exempt unless listed as an exempt member present.
 fn in_base(member: &Member, meeting: &Meeting) -> bool {
-    member.status == MemberStatus::Official
-        && member.working_elsewhere != Some(true)
+    member.may_vote()
         && (!member.is_exempt()
             || meeting
                 .attendance
