@@ -569,7 +569,11 @@ fn monthly_good(
     p: &Policy,
 ) {
     let n = below.len() as u64;
-    let detail = (!below.is_empty()).then_some(Detail::Meetings(below));
+    let detail = if below.is_empty() {
+        None
+    } else {
+        Some(Detail::Meetings(below))
+    };
     aggregate(
         out,
         CheckId::MonthlyGood,
@@ -748,7 +752,11 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
             unsupported += 1;
         }
     }
-    let detail = (!findings.is_empty()).then_some(Detail::Meetings(findings));
+    let detail = if findings.is_empty() {
+        None
+    } else {
+        Some(Detail::Meetings(findings))
+    };
     let known = if missing.is_empty() {
         Status::Pass
     } else {
@@ -817,7 +825,11 @@ fn attended(present: u64, required: u64, share: &ExactTarget) -> bool {
 /// without the date ([`Survey`]).
 fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: Vec<FactPath>) {
     let n = late.len() as u64;
-    let detail = (!late.is_empty()).then_some(Detail::Meetings(late));
+    let detail = if late.is_empty() {
+        None
+    } else {
+        Some(Detail::Meetings(late))
+    };
     let known = if missing.is_empty() {
         Status::Pass
     } else {
