@@ -604,6 +604,7 @@ fn monthly_good(
 fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>, p: &Policy) {
     let fw = &p.meeting_framework;
     let share = ExactTarget::new(&fw.attendance);
+    let long_enough = Minutes::of(&fw.minutes);
     let mut findings: Vec<MeetingFinding> = Vec::new();
     let mut missing: Vec<FactPath> = Vec::new();
     let mut unsupported = 0u64;
@@ -628,13 +629,30 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
         // rating missing, never a pass (Kleene logic, RULES §4 and §10).
         let unrated = m.rating.is_none();
         let rated_good = unrated || m.rating == Some(MeetingRating::Good);
-        let before = findings.len();
-        let missing_before = missing.len();
-        let mut uncertain = false;
         let counted = match fw.leave_run_scope {
             LeaveRunScope::AllMeetings => true,
             LeaveRunScope::RegularOnly => m.kind == MeetingKind::Regular,
         };
+        // Most meetings name no absentee and, if rated good (or not rated),
+        // meet the attendance share and last long enough: such a meeting
+        // only breaks every run of absences, with or without the roster.
+        // Anything else takes the general path below.
+        if let Some(a) = &m.attendance
+            && a.absent_with_leave.is_empty()
+            && a.absent_without_leave.is_empty()
+            && (!rated_good
+                || (attended(a.present, a.required, &share)
+                    && m.minutes.is_some_and(|min| long_enough.met_by(min))))
+        {
+            if counted {
+                seq = seq.saturating_add(1);
+                (known, gap) = (seq, 0);
+            }
+            continue;
+        }
+        let before = findings.len();
+        let missing_before = missing.len();
+        let mut uncertain = false;
         match (&m.attendance, &cx.roster) {
             (None, _) => {
                 // Who was absent is not known: the meeting may extend or
@@ -667,7 +685,7 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                     (known, gap) = (seq, 0);
                 }
                 if rated_good {
-                    let all = attended(u64::from(a.present), u64::from(a.required), &share);
+                    let all = attended(a.present, a.required, &share);
                     let nobody_absent =
                         a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
                     if !all && nobody_absent {
@@ -694,10 +712,21 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                 if counted {
                     seq = seq.saturating_add(1);
                 }
-                for x in absent
-                    .iter()
-                    .filter(|x| x.with_leave && !x.exempt && counted)
-                {
+                // One pass over the absentees: runs of leave, and the exempt
+                // and unexcused ones counted for the conditions below.
+                let (mut exempt_absent, mut unexcused) = (0u32, 0u64);
+                for x in absent {
+                    if x.exempt {
+                        exempt_absent = exempt_absent.saturating_add(1);
+                        continue;
+                    }
+                    if !x.with_leave {
+                        unexcused += 1;
+                        continue;
+                    }
+                    if !counted {
+                        continue;
+                    }
                     let Some(run) = runs.get_mut(x.pos) else {
                         continue;
                     };
@@ -718,14 +747,12 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                     (known, gap) = (seq, 0);
                 }
                 if rated_good {
-                    let exempt_absent = absent.iter().filter(|x| x.exempt).count() as u64;
-                    let required = u64::from(a.required).saturating_sub(exempt_absent);
-                    if !attended(u64::from(a.present), required, &share) {
+                    let required = a.required.saturating_sub(exempt_absent);
+                    if !attended(a.present, required, &share) {
                         findings.push(finding(i, m, Condition::Attendance, None));
                     }
-                    let unexcused = || absent.iter().filter(|x| !x.with_leave && !x.exempt);
-                    if unexcused().count() as u64 > u64::from(fw.max_unexcused_absences) {
-                        for x in unexcused() {
+                    if unexcused > u64::from(fw.max_unexcused_absences) {
+                        for x in absent.iter().filter(|x| !x.with_leave && !x.exempt) {
                             let id = roster.member(x.pos).map(|x| x.id.as_str());
                             findings.push(finding(i, m, Condition::UnexcusedAbsence, id));
                         }
@@ -736,7 +763,7 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
         if rated_good {
             match m.minutes {
                 None => missing.push(FactPath::Meeting(i, MeetingField::Minutes)),
-                Some(min) if !fw.minutes.met_by(&u64::from(min)) => {
+                Some(min) if !long_enough.met_by(min) => {
                     findings.push(finding(i, m, Condition::Duration, None));
                 }
                 Some(_) => {}
@@ -813,9 +840,40 @@ impl Run {
     }
 }
 
+/// The meeting lengths that meet the framework's `minutes` target, as one
+/// closed range worked out once for every meeting: two comparisons a
+/// meeting instead of a match on the comparator.
+#[derive(Debug, Clone, Copy)]
+struct Minutes {
+    /// The shortest passing length.
+    least: u64,
+    /// The longest (`least > most` when none passes).
+    most: u64,
+}
+
+impl Minutes {
+    fn of(target: &Target<u64>) -> Minutes {
+        let v = target.value;
+        let (least, most) = match target.comparator {
+            Comparator::AtLeast => (v, u64::MAX),
+            Comparator::AtMost => (0, v),
+            // Above the greatest length, or below 0: none passes.
+            Comparator::Above => v.checked_add(1).map_or((1, 0), |l| (l, u64::MAX)),
+            Comparator::Below => v.checked_sub(1).map_or((1, 0), |m| (0, m)),
+        };
+        Minutes { least, most }
+    }
+
+    /// Whether a meeting of `minutes` meets the target.
+    fn met_by(self, minutes: u32) -> bool {
+        let m = u64::from(minutes);
+        self.least <= m && m <= self.most
+    }
+}
+
 /// Attendance above the framework's share (85 %) of the members required:
 /// the share prepared once for every meeting.
-fn attended(present: u64, required: u64, share: &ExactTarget) -> bool {
+fn attended(present: u32, required: u32, share: &ExactTarget) -> bool {
     share.met_by(present, required)
 }
 
@@ -1060,4 +1118,28 @@ pub(crate) fn members(
         conduct,
         Field::ExemplaryConduct,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_range_agrees_with_the_target() {
+        let values = [0, 1, 2, 89, 90, 91, u64::MAX - 1, u64::MAX];
+        let lengths = [0, 1, 2, 89, 90, 91, u32::MAX - 1, u32::MAX];
+        for &comparator in Comparator::ALL {
+            for value in values {
+                let target = Target { comparator, value };
+                let range = Minutes::of(&target);
+                for len in lengths {
+                    assert_eq!(
+                        range.met_by(len),
+                        target.met_by(&u64::from(len)),
+                        "{len} minutes against {target:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -416,9 +416,25 @@ pub(crate) struct ExactTarget {
     mantissa: u128,
     /// `100 × 10^scale`.
     hundred_scaled: u128,
-    /// The same two, when both fit in 64 bits (85 %: 85 and 100): counts
-    /// as small as a meeting's are then compared with 64-bit products.
-    narrow: Option<(u64, u64)>,
+    /// The comparison in 64 bits, when both factors fit in 32 (85 %: 85
+    /// and 100), as they do for every share a meeting's counts meet.
+    narrow: Option<Narrow>,
+}
+
+/// `count × hundred_scaled` against `mantissa × of`, for 32-bit counts and
+/// factors: both products are below `2^64 − 2^32`, so neither they nor
+/// one more overflow, and each comparator is one strict comparison:
+/// `x ≥ y` is `x + 1 > y`, and `below` / `at_most` swap the two sides.
+/// A multiply, an add and a compare a meeting, with no overflow checks
+/// and no match on the comparator.
+#[derive(Debug, Clone, Copy)]
+struct Narrow {
+    mantissa: u64,
+    hundred_scaled: u64,
+    /// `count × hundred_scaled` on the left (`above`, `at_least`).
+    count_left: bool,
+    /// 1 when equal passes (`at_least`, `at_most`), else 0.
+    equal: u64,
 }
 
 impl ExactTarget {
@@ -426,24 +442,34 @@ impl ExactTarget {
     pub(crate) fn new(target: &Target<Decimal>) -> Self {
         let (mantissa, scale) = split(target.value);
         let hundred_scaled = 100 * pow10(scale);
+        let narrow = match (u32::try_from(mantissa), u32::try_from(hundred_scaled)) {
+            (Ok(m), Ok(h)) => Some(Narrow {
+                mantissa: u64::from(m),
+                hundred_scaled: u64::from(h),
+                count_left: target.comparator.wants_more(),
+                equal: u64::from(!target.comparator.is_strict()),
+            }),
+            _ => None,
+        };
         ExactTarget {
             comparator: target.comparator,
             mantissa,
             hundred_scaled,
-            narrow: u64::try_from(mantissa)
-                .ok()
-                .zip(u64::try_from(hundred_scaled).ok()),
+            narrow,
         }
     }
 
     /// Whether `count` of `of` meets the target:
     /// `count × 100 × 10^scale` against `mantissa × of`.
-    pub(crate) fn met_by(&self, count: u64, of: u64) -> bool {
-        if let Some((mantissa, hundred_scaled)) = self.narrow
-            && let (Some(lhs), Some(rhs)) =
-                (count.checked_mul(hundred_scaled), mantissa.checked_mul(of))
-        {
-            return self.comparator.accepts(lhs.cmp(&rhs));
+    pub(crate) fn met_by(&self, count: u32, of: u32) -> bool {
+        if let Some(n) = self.narrow {
+            let counted = u64::from(count) * n.hundred_scaled;
+            let share = n.mantissa * u64::from(of);
+            return if n.count_left {
+                counted + n.equal > share
+            } else {
+                share + n.equal > counted
+            };
         }
         let lhs = u128::from(count) * self.hundred_scaled;
         let rhs = self.mantissa * u128::from(of);
@@ -784,14 +810,28 @@ mod tests {
             t(Comparator::AtLeast, "99.9999999999999999"),
             t(Comparator::Above, "0"),
         ];
-        let counts = [0, 1, 4, 5, 25, 29, 30, 98, 100, 401, 1512, u64::MAX];
+        let counts = [
+            0,
+            1,
+            4,
+            5,
+            25,
+            29,
+            30,
+            98,
+            100,
+            401,
+            1512,
+            u32::MAX - 1,
+            u32::MAX,
+        ];
         for target in &targets {
             let prepared = ExactTarget::new(target);
             for &of in &counts {
                 for &count in counts.iter().filter(|&&c| c <= of) {
                     assert_eq!(
                         prepared.met_by(count, of),
-                        counts_meet(count, of, target, EXACT),
+                        counts_meet(u64::from(count), u64::from(of), target, EXACT),
                         "{count} of {of} against {target:?}"
                     );
                 }
