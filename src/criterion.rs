@@ -448,7 +448,7 @@ pub(crate) fn meeting_quality(
         return;
     };
     let survey = Survey::of(meetings, cx);
-    monthly_held(out, &survey.held, cx);
+    monthly_held(out, survey.held, cx);
     monthly_good(out, survey.below_good, survey.unrated, p);
     rating_supported(out, meetings, cx, p);
     committee_prepared(out, survey.late, survey.unprepared);
@@ -462,8 +462,8 @@ pub(crate) fn meeting_quality(
 /// in one pass over the meetings in date order.
 #[derive(Debug, Default)]
 struct Survey {
-    /// Months (1–12) with a regular meeting.
-    held: [bool; 13],
+    /// Months with a regular meeting: bit `m` for month `m` (1–12).
+    held: u16,
     /// Thematic meetings per quarter (1–4).
     thematic: [u32; 5],
     /// Regular meetings rated below `good`.
@@ -482,9 +482,7 @@ impl Survey {
         for (i, m) in in_order(meetings, cx) {
             match m.kind {
                 MeetingKind::Regular => {
-                    if let Some(h) = s.held.get_mut(usize::from(m.month())) {
-                        *h = true;
-                    }
+                    s.held |= month_bits(m.month(), m.month());
                     match m.rating {
                         None => s.unrated.push(FactPath::Meeting(i, MeetingField::Rating)),
                         Some(MeetingRating::Good) => {}
@@ -522,21 +520,22 @@ impl Survey {
 /// span (Điều lệ: chi bộ họp thường lệ mỗi tháng một lần). A month not yet
 /// over without its meeting is unknown, not failed.
 /// `held`: the months with a regular meeting ([`Survey::held`]).
-fn monthly_held(out: &mut Vec<Check>, held: &[bool; 13], cx: &Context<'_>) {
+fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
     let mut failed: Vec<u8> = Vec::new();
     let mut open = false;
-    let mut count = 0u64;
-    for m in first..=last {
-        if held.get(usize::from(m)).copied().unwrap_or(false) {
-            count += 1;
-        } else if cx.span.month_over(m) {
-            failed.push(m);
-        } else {
-            open = true;
+    let count = u64::from((held & month_bits(first, last)).count_ones());
+    let required = u64::from(last.saturating_sub(first)) + 1;
+    // Only a month without its meeting needs a closer look.
+    if count < required {
+        for m in (first..=last).filter(|&m| held & month_bits(m, m) == 0) {
+            if cx.span.month_over(m) {
+                failed.push(m);
+            } else {
+                open = true;
+            }
         }
     }
-    let required = u64::from(last.saturating_sub(first)) + 1;
     let status = if !failed.is_empty() {
         Status::Fail
     } else if open {
@@ -556,6 +555,15 @@ fn monthly_held(out: &mut Vec<Check>, held: &[bool; 13], cx: &Context<'_>) {
         Status::Unknown => c.missing.push(Field::Meetings.into()),
         Status::Pass => {}
     }
+}
+
+/// Months `first..=last` (1–12) as bits of a month set ([`Survey::held`]);
+/// none when `first > last`.
+fn month_bits(first: u8, last: u8) -> u16 {
+    // Bits below `m`, for `m` up to 16.
+    let below = |m: u8| 1u32.checked_shl(u32::from(m)).map_or(u32::MAX, |b| b - 1);
+    let bits = below(last.saturating_add(1)) & !below(first);
+    u16::try_from(bits & 0xffff).unwrap_or(0)
 }
 
 /// `meeting_quality.monthly_good`: every regular meeting rated `good`
@@ -1123,6 +1131,20 @@ pub(crate) fn members(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_bits_are_the_months_in_the_range() {
+        for first in 0..=16u8 {
+            for last in 0..=16u8 {
+                let expected = (first..=last)
+                    .filter(|&m| m < 16)
+                    .fold(0u16, |acc, m| acc | (1 << m));
+                assert_eq!(month_bits(first, last), expected, "{first}..={last}");
+            }
+        }
+        assert_eq!(month_bits(1, 12), 0b1_1111_1111_1110);
+        assert_eq!(month_bits(u8::MAX, u8::MAX), 0);
+    }
 
     #[test]
     fn minutes_range_agrees_with_the_target() {
