@@ -620,8 +620,9 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
     // 1) of the last counted meeting the member missed with leave.
     let n = cx.roster.as_ref().map_or(0, |r| r.len());
     let mut runs: PerMember<Run> = PerMember::new(n);
-    // The same, by id, for a record without a roster.
-    let mut by_id: std::collections::BTreeMap<&str, Run> = std::collections::BTreeMap::new();
+    // The same, by id, for a record without a roster (made at first use:
+    // an empty map still costs a call to drop).
+    let mut by_id: Option<std::collections::BTreeMap<&str, Run>> = None;
     let mut seq = 0u32;
     // The last counted meeting whose attendance is given, the counted
     // meetings since whose attendance is not, and those of them not listed
@@ -685,7 +686,10 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
                 }
                 let mut unsure = false;
                 for id in a.absent_with_leave.iter().filter(|_| counted) {
-                    let run = by_id.entry(id.as_str()).or_default();
+                    let run = by_id
+                        .get_or_insert_with(std::collections::BTreeMap::new)
+                        .entry(id.as_str())
+                        .or_default();
                     run.extend(seq, known, gap);
                     unsure |= run.most > fw.max_leave_run && rated_good;
                 }
