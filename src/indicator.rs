@@ -416,8 +416,8 @@ pub(crate) struct ExactTarget {
     mantissa: u128,
     /// `100 × 10^scale`.
     hundred_scaled: u128,
-    /// The comparison in 64 bits, when both factors fit in 32 (85 %: 85
-    /// and 100), as they do for every share a meeting's counts meet.
+    /// The comparison in 64 bits, when both factors fit in 32 bits: any
+    /// threshold with up to 7 decimals (85 %: 85 and 100).
     narrow: Option<Narrow>,
 }
 
