@@ -482,7 +482,7 @@ impl Survey {
         for (i, m) in in_order(meetings, cx) {
             match m.kind {
                 MeetingKind::Regular => {
-                    s.held |= month_bits(m.month(), m.month());
+                    s.held |= month_bit(m.month());
                     match m.rating {
                         None => s.unrated.push(FactPath::Meeting(i, MeetingField::Rating)),
                         Some(MeetingRating::Good) => {}
@@ -528,7 +528,7 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     let required = u64::from(last.saturating_sub(first)) + 1;
     // Only a month without its meeting needs a closer look.
     if count < required {
-        for m in (first..=last).filter(|&m| held & month_bits(m, m) == 0) {
+        for m in (first..=last).filter(|&m| held & month_bit(m) == 0) {
             if cx.span.month_over(m) {
                 failed.push(m);
             } else {
@@ -555,6 +555,11 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
         Status::Unknown => c.missing.push(Field::Meetings.into()),
         Status::Pass => {}
     }
+}
+
+/// Month `m` (1–12) as a bit of a month set ([`Survey::held`]).
+fn month_bit(m: u8) -> u16 {
+    1u16.checked_shl(u32::from(m)).unwrap_or(0)
 }
 
 /// Months `first..=last` (1–12) as bits of a month set ([`Survey::held`]);
@@ -1148,6 +1153,9 @@ mod tests {
         }
         assert_eq!(month_bits(1, 12), 0b1_1111_1111_1110);
         assert_eq!(month_bits(u8::MAX, u8::MAX), 0);
+        for m in 0..=u8::MAX {
+            assert_eq!(month_bit(m), month_bits(m, m), "{m}");
+        }
     }
 
     #[test]
