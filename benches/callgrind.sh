@@ -4,6 +4,8 @@
 #
 #   bash benches/callgrind.sh            # prints the count per assessment
 #   bash benches/callgrind.sh --profile  # and the functions it is spent in
+#   bash benches/callgrind.sh --floor    # the floor: writing and dropping
+#                                        # the result alone, no rule run
 #
 # examples/callgrind_assess.rs parses the record once and assesses it N
 # times; the count of one assessment is
@@ -16,17 +18,24 @@
 #
 # With --profile the example is built with debug info and the N=101 run is
 # annotated (`callgrind_annotate`), counting only inside `assess`.
+#
+# With --floor the same difference is taken for examples/callgrind_floor.rs,
+# which rebuilds the reference assessment from its finished parts (the same
+# four allocations, every check, month and finding copied in once) and drops
+# it: what the result's public types cost to write, whatever the rules do.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 profile=false
+example=callgrind_assess
 case "${1:-}" in
     "") ;;
     --profile) profile=true ;;
+    --floor) example=callgrind_floor ;;
     *)
-        echo "usage: bash benches/callgrind.sh [--profile]" >&2
+        echo "usage: bash benches/callgrind.sh [--profile | --floor]" >&2
         exit 2
         ;;
 esac
@@ -40,10 +49,10 @@ if $profile; then
     export CARGO_PROFILE_RELEASE_DEBUG=true
 fi
 # The executable's path, from cargo's own report of the build.
-exe=$(cargo build --release --example callgrind_assess --message-format=json-render-diagnostics |
-    sed -n 's/.*"executable":"\([^"]*callgrind_assess\)".*/\1/p' | tail -n 1)
+exe=$(cargo build --release --example "$example" --message-format=json-render-diagnostics |
+    sed -n "s/.*\"executable\":\"\([^\"]*$example\)\".*/\1/p" | tail -n 1)
 if [ -z "$exe" ] || [ ! -x "$exe" ]; then
-    echo "could not find the callgrind_assess executable" >&2
+    echo "could not find the $example executable" >&2
     exit 1
 fi
 
@@ -63,7 +72,11 @@ one=$(instructions 1)
 many=$(instructions 101)
 per=$(((many - one) / 100))
 echo "instructions: N=1 $one, N=101 $many"
-echo "instructions per assess: $per"
+if [ "$example" = callgrind_floor ]; then
+    echo "instructions per rebuilt and dropped assessment (the floor): $per"
+else
+    echo "instructions per assess: $per"
+fi
 
 if $profile; then
     valgrind --tool=callgrind --toggle-collect='bontot::verdict::assess' \
