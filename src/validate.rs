@@ -641,46 +641,73 @@ impl<'r, 'a> Resolver<'r, 'a> {
             return Ok(present);
         }
         let stamp = self.meetings.saturating_add(1);
-        for (list, ids) in lists(a) {
-            for (j, id) in ids.iter().enumerate() {
-                let path = || format!("meetings[{i}].attendance.{}[{j}]", list.name());
-                let Some((pos, member)) = self.roster.find(id) else {
-                    return Err(Error::UnknownMember {
-                        path: path(),
-                        id: id.clone(),
-                    });
-                };
-                if let Some(s) = self.seen.get_mut(pos) {
-                    if *s == stamp {
-                        return Err(Error::DuplicateMember {
-                            path: path(),
-                            id: id.clone(),
-                        });
-                    }
-                    *s = stamp;
-                }
-                let exempt = member.is_exempt();
-                if list != List::ExemptPresent {
-                    self.absences.list.push(Absence {
-                        meeting: u32::try_from(i).unwrap_or(u32::MAX),
-                        pos,
-                        with_leave: list == List::WithLeave,
-                        exempt,
-                    });
-                }
-                if member.may_vote() {
-                    if list == List::ExemptPresent {
-                        if exempt {
-                            present = present.saturating_add(1);
-                        }
-                    } else if !exempt {
-                        present = present.saturating_sub(1);
-                    }
-                }
-            }
+        // List by list, in the order they are checked; an empty list costs
+        // one comparison (most meetings name one or two absentees at most).
+        if !a.absent_with_leave.is_empty() {
+            let ids = &a.absent_with_leave;
+            self.list(i, List::WithLeave, ids, stamp, &mut present)?;
+        }
+        if !a.absent_without_leave.is_empty() {
+            let ids = &a.absent_without_leave;
+            self.list(i, List::WithoutLeave, ids, stamp, &mut present)?;
+        }
+        if let Some(ids) = &a.exempt_present
+            && !ids.is_empty()
+        {
+            self.list(i, List::ExemptPresent, ids, stamp, &mut present)?;
         }
         self.close_meeting();
         Ok(present)
+    }
+
+    /// Resolves one list of meeting `i` (`stamp` marks the meeting in
+    /// `seen`), keeps its absentees and counts the officials it takes from
+    /// or adds to `present`.
+    fn list(
+        &mut self,
+        i: usize,
+        list: List,
+        ids: &[String],
+        stamp: u32,
+        present: &mut u32,
+    ) -> Result<(), Error> {
+        for (j, id) in ids.iter().enumerate() {
+            let path = || format!("meetings[{i}].attendance.{}[{j}]", list.name());
+            let Some((pos, member)) = self.roster.find(id) else {
+                return Err(Error::UnknownMember {
+                    path: path(),
+                    id: id.clone(),
+                });
+            };
+            if let Some(s) = self.seen.get_mut(pos) {
+                if *s == stamp {
+                    return Err(Error::DuplicateMember {
+                        path: path(),
+                        id: id.clone(),
+                    });
+                }
+                *s = stamp;
+            }
+            let exempt = member.is_exempt();
+            if list != List::ExemptPresent {
+                self.absences.list.push(Absence {
+                    meeting: u32::try_from(i).unwrap_or(u32::MAX),
+                    pos,
+                    with_leave: list == List::WithLeave,
+                    exempt,
+                });
+            }
+            if member.may_vote() {
+                if list == List::ExemptPresent {
+                    if exempt {
+                        *present = present.saturating_add(1);
+                    }
+                } else if !exempt {
+                    *present = present.saturating_sub(1);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
