@@ -277,7 +277,26 @@ impl List {
 }
 
 /// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
+///
+/// Rates usually read: that test is inlined at each of the nine fields,
+/// and the error is built out of line.
+#[inline]
 fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
+    let reads = match rate {
+        Some(&Rate::Counts { count, of }) => of != 0 && count <= of,
+        Some(&Rate::Figure(rate)) => crate::indicator::within_percent(rate),
+        None => true,
+    };
+    if reads {
+        Ok(())
+    } else {
+        rate_error(rate, path)
+    }
+}
+
+/// The error of a rate that [`check_rate`] found does not read.
+#[cold]
+fn rate_error(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
     match rate {
         Some(Rate::Counts { of: 0, .. }) => Err(Error::ZeroBase {
             path: path.to_owned(),
