@@ -67,6 +67,10 @@ fn key(id: &str) -> u64 {
 
 /// The number that ends an id, if it ends in a digit: `dv07` → 7. Nine
 /// digits at most are read, so the number fits.
+///
+/// Always inlined: [`Roster::find`] calls it for every id an attendance list
+/// names, and the call cost about as much as the few digits it reads.
+#[inline(always)]
 fn trailing_number(id: &str) -> Option<u32> {
     let (mut n, mut scale, mut digits) = (0u32, 1u32, 0u32);
     for &b in id.as_bytes().iter().rev().take(9) {
@@ -89,6 +93,11 @@ impl<'a> Roster<'a> {
     /// the first member's number. That position is tried first, and taken
     /// only if the member there has exactly this id (ids are unique);
     /// otherwise the roster is searched.
+    ///
+    /// The guess is always inlined where ids are resolved, and the search
+    /// kept out of line ([`Roster::search`]): as one function, its prologue
+    /// and the spills the search needs cost more than the guess itself.
+    #[inline(always)]
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
         if let (Some(first), Some(n)) = (self.first_number, trailing_number(id))
             && let Some(pos) = n.checked_sub(first)
@@ -97,6 +106,11 @@ impl<'a> Roster<'a> {
         {
             return Some((pos, m));
         }
+        self.search(id)
+    }
+
+    /// The member with this id and its position, by binary search.
+    fn search(&self, id: &str) -> Option<(u32, &'a Member)> {
         if self.by_id.is_empty() {
             // In id order (or empty): search the roster itself.
             let k = key(id);
@@ -682,6 +696,12 @@ impl<'r, 'a> Resolver<'r, 'a> {
     /// Resolves one list of meeting `i` (`stamp` marks the meeting in
     /// `seen`), keeps its absentees and counts the officials it takes from
     /// or adds to `present`.
+    ///
+    /// Always inlined into [`Resolver::meeting`]: it runs for one or two
+    /// lists of the few meetings that name anyone, and a call of its own
+    /// (prologue, spills, a `Result` through memory) cost more than the
+    /// resolving it does for one id.
+    #[inline(always)]
     fn list(
         &mut self,
         i: usize,
