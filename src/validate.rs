@@ -753,7 +753,38 @@ impl<'r, 'a> Resolver<'r, 'a> {
 /// A meeting's votes: at a regular meeting only, on a base no larger than
 /// the official members (`official`, with a roster), and no content's
 /// tally (for and against) above the base or the official members present.
+///
+/// Votes are usually in order: that is tested inline, branch-free for the
+/// tallies (the largest against the tighter bound), and the error looked for
+/// out of line ([`votes_error`]) only when something is not.
+#[inline]
 fn check_votes(
+    i: usize,
+    m: &Meeting,
+    v: &Votes,
+    official: Option<u32>,
+    official_present: Option<u32>,
+) -> Result<(), Error> {
+    let largest = votes(v.political_task)
+        .max(votes(v.meeting_quality))
+        .max(votes(v.unity_discipline))
+        .max(votes(v.members));
+    let limit = official_present.map_or(v.base, |p| p.min(v.base));
+    if m.is_regular() && official.is_none_or(|o| v.base <= o) && largest <= u64::from(limit) {
+        return Ok(());
+    }
+    votes_error(i, m, v, official, official_present)
+}
+
+/// A tally's votes, for and against (none without a tally).
+fn votes(t: Option<Tally>) -> u64 {
+    t.map_or(0, |t| u64::from(t.for_) + u64::from(t.against))
+}
+
+/// The error [`check_votes`] found, in the order the conditions are
+/// checked.
+#[cold]
+fn votes_error(
     i: usize,
     m: &Meeting,
     v: &Votes,
@@ -772,17 +803,6 @@ fn check_votes(
             base: v.base,
             official,
         });
-    }
-    // Tallies are usually within bounds: compare the largest first, and
-    // look for the content at fault only when it is not.
-    let votes = |t: Option<Tally>| t.map_or(0, |t| u64::from(t.for_) + u64::from(t.against));
-    let largest = votes(v.political_task)
-        .max(votes(v.meeting_quality))
-        .max(votes(v.unity_discipline))
-        .max(votes(v.members));
-    let limit = official_present.map_or(v.base, |p| p.min(v.base));
-    if largest <= u64::from(limit) {
-        return Ok(());
     }
     for content in crate::check::CriterionId::CRITERIA {
         let Some(tally) = v.tally(content) else {
