@@ -560,6 +560,9 @@ fn check_meetings(
 /// A meeting's date: in the record's year, not before the cell was founded,
 /// and the only regular meeting of its month (`regular` holds each month's
 /// first).
+///
+/// The errors are built out of line ([`date_error`], [`second_regular`]),
+/// so that the meeting loop keeps its registers for the usual case.
 fn check_date(
     i: usize,
     m: &Meeting,
@@ -567,28 +570,41 @@ fn check_date(
     year: i32,
     regular: &mut [Option<usize>; 12],
 ) -> Result<(), Error> {
-    in_year(m.date, year, || format!("meetings[{i}].date"))?;
-    if m.date < span.start {
-        return Err(Error::BeforeFounded {
-            path: format!("meetings[{i}].date"),
-            date: m.date,
-            founded: span.start,
-        });
+    if chrono::Datelike::year(&m.date) != year || m.date < span.start {
+        return date_error(i, m, span, year);
     }
     if m.is_regular() {
         let month = month_of(m.date);
         if let Some(slot) = regular.get_mut(usize::from(month).saturating_sub(1)) {
             if let Some(first) = *slot {
-                return Err(Error::SecondRegularMeeting {
-                    path: at("meetings", i),
-                    month,
-                    first: at("meetings", first),
-                });
+                return second_regular(i, month, first);
             }
             *slot = Some(i);
         }
     }
     Ok(())
+}
+
+/// The error of a meeting's date outside the record's year, or before the
+/// cell was founded (checked in that order).
+#[cold]
+fn date_error(i: usize, m: &Meeting, span: &Span, year: i32) -> Result<(), Error> {
+    in_year(m.date, year, || format!("meetings[{i}].date"))?;
+    Err(Error::BeforeFounded {
+        path: format!("meetings[{i}].date"),
+        date: m.date,
+        founded: span.start,
+    })
+}
+
+/// The error of a second regular meeting in a month.
+#[cold]
+fn second_regular(i: usize, month: u8, first: usize) -> Result<(), Error> {
+    Err(Error::SecondRegularMeeting {
+        path: at("meetings", i),
+        month,
+        first: at("meetings", first),
+    })
 }
 
 /// Those present and absent add up to those required.
@@ -597,15 +613,21 @@ fn check_attendance(i: usize, a: &Attendance) -> Result<(), Error> {
         + a.absent_with_leave.len() as u64
         + a.absent_without_leave.len() as u64;
     if total != u64::from(a.required) {
-        return Err(Error::AttendanceMismatch {
-            path: format!("meetings[{i}].attendance"),
-            required: a.required,
-            present: a.present,
-            with_leave: a.absent_with_leave.len(),
-            without_leave: a.absent_without_leave.len(),
-        });
+        return attendance_error(i, a);
     }
     Ok(())
+}
+
+/// The error of attendance that does not add up.
+#[cold]
+fn attendance_error(i: usize, a: &Attendance) -> Result<(), Error> {
+    Err(Error::AttendanceMismatch {
+        path: format!("meetings[{i}].attendance"),
+        required: a.required,
+        present: a.present,
+        with_leave: a.absent_with_leave.len(),
+        without_leave: a.absent_without_leave.len(),
+    })
 }
 
 /// The lists of a meeting's attendance that name members, in the order
