@@ -422,11 +422,35 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
     })
 }
 
+/// `exempt` false, but `not_reviewed` "exempt".
+fn exemption_contradicted(m: &Member) -> bool {
+    m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt)
+}
+
+/// The error of a member with an empty id, or whose exemption contradicts
+/// itself (checked in that order).
+#[cold]
+fn member_error(i: usize, m: &Member) -> Error {
+    if m.id.is_empty() {
+        Error::Contradiction {
+            path: format!("members[{i}].id"),
+            reason: "a member's id is not empty",
+        }
+    } else {
+        Error::Contradiction {
+            path: format!("members[{i}].exempt"),
+            reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
+        }
+    }
+}
+
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it.
+    // Whether every id is greater than the one before it, as `(key, id)`;
+    // the first is compared with `(0, "")`, below every id that is not
+    // empty (an empty one is an error before it is compared).
     let mut increasing = true;
-    let mut previous: Option<(u64, &str)> = None;
+    let mut previous: (u64, &str) = (0, "");
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -436,17 +460,8 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         });
     }
     for (i, m) in members.iter().enumerate() {
-        if m.id.is_empty() {
-            return Err(Error::Contradiction {
-                path: format!("members[{i}].id"),
-                reason: "a member's id is not empty",
-            });
-        }
-        if m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt) {
-            return Err(Error::Contradiction {
-                path: format!("members[{i}].exempt"),
-                reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
-            });
+        if m.id.is_empty() || exemption_contradicted(m) {
+            return Err(member_error(i, m));
         }
         if m.may_vote() {
             official_eligible += 1;
@@ -455,8 +470,8 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             }
         }
         let this = (key(&m.id), m.id.as_str());
-        increasing &= previous.is_none_or(|p| p < this);
-        previous = Some(this);
+        increasing &= previous < this;
+        previous = this;
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
