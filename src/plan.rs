@@ -331,25 +331,21 @@ impl Plan {
     /// [`Error::InvalidPlan`] naming the field by its path under `plan`.
     pub fn validate(&self) -> Result<(), Error> {
         let t = &self.targets;
-        let rates = [
-            ("edu.dropout", &t.dropout),
-            ("edu.repetition", &t.repetition),
-            ("edu.promotion", &t.promotion),
-            ("edu.graduation", &t.graduation),
-            ("edu.efficiency", &t.efficiency),
-            ("edu.public_grade10", &t.public_grade10),
-            ("edu.swimming", &t.swimming),
-            ("party.study", &t.study),
-            ("party.inspection", &t.inspection),
-        ];
-        for (id, target) in rates {
-            if let Some(target) = target {
-                check_threshold(target.value, || format!("plan.targets.{id}.value"))?;
-            }
+        target_threshold(t.dropout.as_ref(), "edu.dropout")?;
+        target_threshold(t.repetition.as_ref(), "edu.repetition")?;
+        target_threshold(t.promotion.as_ref(), "edu.promotion")?;
+        target_threshold(t.graduation.as_ref(), "edu.graduation")?;
+        target_threshold(t.efficiency.as_ref(), "edu.efficiency")?;
+        target_threshold(t.public_grade10.as_ref(), "edu.public_grade10")?;
+        target_threshold(t.swimming.as_ref(), "edu.swimming")?;
+        target_threshold(t.study.as_ref(), "party.study")?;
+        target_threshold(t.inspection.as_ref(), "party.inspection")?;
+        let attendance = self.policy.meeting_framework.attendance.value;
+        if !threshold_reads(attendance) {
+            check_threshold(attendance, || {
+                "plan.policy.meeting_framework.attendance.value".to_owned()
+            })?;
         }
-        check_threshold(self.policy.meeting_framework.attendance.value, || {
-            "plan.policy.meeting_framework.attendance.value".to_owned()
-        })?;
         if let RateComparison::Published { decimals } = self.policy.rate_comparison
             && decimals > MAX_PUBLISHED_DECIMALS
         {
@@ -380,6 +376,26 @@ impl Plan {
     }
 }
 
+/// A rate target's threshold: tested inline ([`threshold_reads`]), checked
+/// in full, with its path, only when that test fails.
+#[inline]
+fn target_threshold(target: Option<&Target<Decimal>>, id: &str) -> Result<(), Error> {
+    match target {
+        Some(t) if !threshold_reads(t.value) => {
+            check_threshold(t.value, || format!("plan.targets.{id}.value"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The usual threshold, which [`check_threshold`] passes: within 0–100,
+/// written with at most 16 decimals (so no normalizing is needed).
+#[inline]
+fn threshold_reads(value: Decimal) -> bool {
+    value.scale() <= MAX_THRESHOLD_SCALE && crate::indicator::within_percent(value)
+}
+
+#[cold]
 fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Error> {
     if !crate::indicator::within_percent(value) {
         return Err(Error::InvalidPlan {
