@@ -199,6 +199,14 @@ impl MonthDay {
     pub fn in_year(self, year: i32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(year, self.month, self.day)
     }
+
+    /// Whether the day exists in a leap year: what `in_year(2024)` tells,
+    /// read from the month's length instead of building the date.
+    pub(crate) fn in_leap_year(self) -> bool {
+        const DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let days = self.month.checked_sub(1).and_then(|m| DAYS.get(m as usize));
+        days.is_some_and(|&days| (1..=days).contains(&self.day))
+    }
 }
 
 /// The policy: one knob for every **\[reading\]** of RULES.md. Every default
@@ -354,9 +362,9 @@ impl Plan {
                 reason: "at most 10 decimals",
             });
         }
-        // 2024 is a leap year, so 29 February is accepted here and clamped
-        // per year at use.
-        if self.policy.plan_adoption_deadline.in_year(2024).is_none() {
+        // 29 February is accepted here (as in a leap year) and clamped per
+        // year at use.
+        if !self.policy.plan_adoption_deadline.in_leap_year() {
             return Err(Error::InvalidPlan {
                 path: "plan.policy.plan_adoption_deadline".to_owned(),
                 reason: "not a day of the year",

@@ -902,6 +902,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_deadline_is_a_day_of_2024() {
+        // `Plan::validate` reads the deadline with `in_leap_year`.
+        for month in (0..=13).chain([u32::MAX]) {
+            for day in (0..=32).chain([u32::MAX]) {
+                let md = crate::plan::MonthDay { month, day };
+                assert_eq!(md.in_leap_year(), md.in_year(2024).is_some(), "{md:?}");
+            }
+        }
+    }
+
+    #[test]
     fn keys_order_ids_as_str_does() {
         let ids = [
             "",
