@@ -294,7 +294,7 @@ impl List {
 ///
 /// Rates usually read: that test is inlined at each of the nine fields,
 /// and the error is built out of line.
-#[inline]
+#[inline(always)]
 fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
     let reads = match rate {
         Some(&Rate::Counts { count, of }) => of != 0 && count <= of,
