@@ -85,6 +85,28 @@ fn trailing_number(id: &str) -> Option<u32> {
     (digits > 0).then_some(n)
 }
 
+/// Whether two ids are the same. Ids of 4 to 8 bytes (as ids usually are)
+/// are compared as two overlapping 4-byte words each, which together cover
+/// every byte, instead of through a call to `bcmp`; any other as bytes.
+#[inline(always)]
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8
+        && let (Some(ah), Some(at), Some(bh), Some(bt)) = (
+            a.first_chunk::<4>(),
+            a.last_chunk::<4>(),
+            b.first_chunk::<4>(),
+            b.last_chunk::<4>(),
+        )
+    {
+        return ah == bh && at == bt;
+    }
+    a == b
+}
+
 impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
     ///
@@ -102,7 +124,7 @@ impl<'a> Roster<'a> {
         if let (Some(first), Some(n)) = (self.first_number, trailing_number(id))
             && let Some(pos) = n.checked_sub(first)
             && let Some(m) = self.members.get(pos as usize)
-            && m.id == id
+            && same_id(&m.id, id)
         {
             return Some((pos, m));
         }
@@ -908,6 +930,35 @@ mod tests {
             for day in (0..=32).chain([u32::MAX]) {
                 let md = crate::plan::MonthDay { month, day };
                 assert_eq!(md.in_leap_year(), md.in_year(2024).is_some(), "{md:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_the_same_exactly_when_their_bytes_are() {
+        let ids = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcde",
+            "abcdf",
+            "abxde",
+            "dv07",
+            "dv7",
+            "dv070",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+        ];
+        for a in ids {
+            for b in ids {
+                assert_eq!(same_id(a, b), a == b, "{a:?} against {b:?}");
             }
         }
     }
