@@ -199,6 +199,14 @@ impl MonthDay {
     pub fn in_year(self, year: i32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(year, self.month, self.day)
     }
+
+    /// Whether the day exists in a leap year: what `in_year(2024)` tells,
+    /// read from the month's length instead of building the date.
+    pub(crate) fn in_leap_year(self) -> bool {
+        const DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let days = self.month.checked_sub(1).and_then(|m| DAYS.get(m as usize));
+        days.is_some_and(|&days| (1..=days).contains(&self.day))
+    }
 }
 
 /// The policy: one knob for every **\[reading\]** of RULES.md. Every default
@@ -331,25 +339,21 @@ impl Plan {
     /// [`Error::InvalidPlan`] naming the field by its path under `plan`.
     pub fn validate(&self) -> Result<(), Error> {
         let t = &self.targets;
-        let rates = [
-            ("edu.dropout", &t.dropout),
-            ("edu.repetition", &t.repetition),
-            ("edu.promotion", &t.promotion),
-            ("edu.graduation", &t.graduation),
-            ("edu.efficiency", &t.efficiency),
-            ("edu.public_grade10", &t.public_grade10),
-            ("edu.swimming", &t.swimming),
-            ("party.study", &t.study),
-            ("party.inspection", &t.inspection),
-        ];
-        for (id, target) in rates {
-            if let Some(target) = target {
-                check_threshold(target.value, || format!("plan.targets.{id}.value"))?;
-            }
+        target_threshold(t.dropout.as_ref(), "edu.dropout")?;
+        target_threshold(t.repetition.as_ref(), "edu.repetition")?;
+        target_threshold(t.promotion.as_ref(), "edu.promotion")?;
+        target_threshold(t.graduation.as_ref(), "edu.graduation")?;
+        target_threshold(t.efficiency.as_ref(), "edu.efficiency")?;
+        target_threshold(t.public_grade10.as_ref(), "edu.public_grade10")?;
+        target_threshold(t.swimming.as_ref(), "edu.swimming")?;
+        target_threshold(t.study.as_ref(), "party.study")?;
+        target_threshold(t.inspection.as_ref(), "party.inspection")?;
+        let attendance = self.policy.meeting_framework.attendance.value;
+        if !threshold_reads(attendance) {
+            check_threshold(attendance, || {
+                "plan.policy.meeting_framework.attendance.value".to_owned()
+            })?;
         }
-        check_threshold(self.policy.meeting_framework.attendance.value, || {
-            "plan.policy.meeting_framework.attendance.value".to_owned()
-        })?;
         if let RateComparison::Published { decimals } = self.policy.rate_comparison
             && decimals > MAX_PUBLISHED_DECIMALS
         {
@@ -358,9 +362,9 @@ impl Plan {
                 reason: "at most 10 decimals",
             });
         }
-        // 2024 is a leap year, so 29 February is accepted here and clamped
-        // per year at use.
-        if self.policy.plan_adoption_deadline.in_year(2024).is_none() {
+        // 29 February is accepted here (as in a leap year) and clamped per
+        // year at use.
+        if !self.policy.plan_adoption_deadline.in_leap_year() {
             return Err(Error::InvalidPlan {
                 path: "plan.policy.plan_adoption_deadline".to_owned(),
                 reason: "not a day of the year",
@@ -380,6 +384,26 @@ impl Plan {
     }
 }
 
+/// A rate target's threshold: tested inline ([`threshold_reads`]), checked
+/// in full, with its path, only when that test fails.
+#[inline]
+fn target_threshold(target: Option<&Target<Decimal>>, id: &str) -> Result<(), Error> {
+    match target {
+        Some(t) if !threshold_reads(t.value) => {
+            check_threshold(t.value, || format!("plan.targets.{id}.value"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The usual threshold, which [`check_threshold`] passes: within 0–100,
+/// written with at most 16 decimals (so no normalizing is needed).
+#[inline]
+fn threshold_reads(value: Decimal) -> bool {
+    value.scale() <= MAX_THRESHOLD_SCALE && crate::indicator::within_percent(value)
+}
+
+#[cold]
 fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Error> {
     if !crate::indicator::within_percent(value) {
         return Err(Error::InvalidPlan {

@@ -67,6 +67,10 @@ fn key(id: &str) -> u64 {
 
 /// The number that ends an id, if it ends in a digit: `dv07` → 7. Nine
 /// digits at most are read, so the number fits.
+///
+/// Always inlined: [`Roster::find`] calls it for every id an attendance list
+/// names, and the call cost about as much as the few digits it reads.
+#[inline(always)]
 fn trailing_number(id: &str) -> Option<u32> {
     let (mut n, mut scale, mut digits) = (0u32, 1u32, 0u32);
     for &b in id.as_bytes().iter().rev().take(9) {
@@ -81,6 +85,28 @@ fn trailing_number(id: &str) -> Option<u32> {
     (digits > 0).then_some(n)
 }
 
+/// Whether two ids are the same. Ids of 4 to 8 bytes (as ids usually are)
+/// are compared as two overlapping 4-byte words each, which together cover
+/// every byte, instead of through a call to `bcmp`; any other as bytes.
+#[inline(always)]
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8
+        && let (Some(ah), Some(at), Some(bh), Some(bt)) = (
+            a.first_chunk::<4>(),
+            a.last_chunk::<4>(),
+            b.first_chunk::<4>(),
+            b.last_chunk::<4>(),
+        )
+    {
+        return ah == bh && at == bt;
+    }
+    a == b
+}
+
 impl<'a> Roster<'a> {
     /// The member with this id and its position in the roster.
     ///
@@ -89,14 +115,24 @@ impl<'a> Roster<'a> {
     /// the first member's number. That position is tried first, and taken
     /// only if the member there has exactly this id (ids are unique);
     /// otherwise the roster is searched.
+    ///
+    /// The guess is always inlined where ids are resolved, and the search
+    /// kept out of line ([`Roster::search`]): as one function, its prologue
+    /// and the spills the search needs cost more than the guess itself.
+    #[inline(always)]
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
         if let (Some(first), Some(n)) = (self.first_number, trailing_number(id))
             && let Some(pos) = n.checked_sub(first)
             && let Some(m) = self.members.get(pos as usize)
-            && m.id == id
+            && same_id(&m.id, id)
         {
             return Some((pos, m));
         }
+        self.search(id)
+    }
+
+    /// The member with this id and its position, by binary search.
+    fn search(&self, id: &str) -> Option<(u32, &'a Member)> {
         if self.by_id.is_empty() {
             // In id order (or empty): search the roster itself.
             let k = key(id);
@@ -277,7 +313,26 @@ impl List {
 }
 
 /// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
+///
+/// Rates usually read: that test is inlined at each of the nine fields,
+/// and the error is built out of line.
+#[inline(always)]
 fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
+    let reads = match rate {
+        Some(&Rate::Counts { count, of }) => of != 0 && count <= of,
+        Some(&Rate::Figure(rate)) => crate::indicator::within_percent(rate),
+        None => true,
+    };
+    if reads {
+        Ok(())
+    } else {
+        rate_error(rate, path)
+    }
+}
+
+/// The error of a rate that [`check_rate`] found does not read.
+#[cold]
+fn rate_error(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
     match rate {
         Some(Rate::Counts { of: 0, .. }) => Err(Error::ZeroBase {
             path: path.to_owned(),
@@ -389,11 +444,35 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
     })
 }
 
+/// `exempt` false, but `not_reviewed` "exempt".
+fn exemption_contradicted(m: &Member) -> bool {
+    m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt)
+}
+
+/// The error of a member with an empty id, or whose exemption contradicts
+/// itself (checked in that order).
+#[cold]
+fn member_error(i: usize, m: &Member) -> Error {
+    if m.id.is_empty() {
+        Error::Contradiction {
+            path: format!("members[{i}].id"),
+            reason: "a member's id is not empty",
+        }
+    } else {
+        Error::Contradiction {
+            path: format!("members[{i}].exempt"),
+            reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
+        }
+    }
+}
+
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it.
+    // Whether every id is greater than the one before it, as `(key, id)`;
+    // the first is compared with `(0, "")`, below every id that is not
+    // empty (an empty one is an error before it is compared).
     let mut increasing = true;
-    let mut previous: Option<(u64, &str)> = None;
+    let mut previous: (u64, &str) = (0, "");
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -403,17 +482,8 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         });
     }
     for (i, m) in members.iter().enumerate() {
-        if m.id.is_empty() {
-            return Err(Error::Contradiction {
-                path: format!("members[{i}].id"),
-                reason: "a member's id is not empty",
-            });
-        }
-        if m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt) {
-            return Err(Error::Contradiction {
-                path: format!("members[{i}].exempt"),
-                reason: "`exempt` is false but `not_reviewed` is \"exempt\"",
-            });
+        if m.id.is_empty() || exemption_contradicted(m) {
+            return Err(member_error(i, m));
         }
         if m.may_vote() {
             official_eligible += 1;
@@ -422,8 +492,8 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             }
         }
         let this = (key(&m.id), m.id.as_str());
-        increasing &= previous.is_none_or(|p| p < this);
-        previous = Some(this);
+        increasing &= previous < this;
+        previous = this;
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
@@ -472,11 +542,6 @@ fn check_meetings(
     // The first regular meeting of each month, by position.
     let mut regular: [Option<usize>; 12] = [None; 12];
     let mut resolver = roster.map(|r| Resolver::new(r, meetings));
-    // Whether the meetings are listed in date order, and how many of them
-    // lie within the span.
-    let mut in_date_order = true;
-    let mut previous: Option<NaiveDate> = None;
-    let mut within = 0u32;
     for (i, m) in meetings.iter().enumerate() {
         check_date(i, m, span, year, &mut regular)?;
         // Official members of the base present, when the roster and the
@@ -500,17 +565,15 @@ fn check_meetings(
                 official_present,
             )?;
         }
-        in_date_order &= previous.is_none_or(|d| d <= m.date);
-        previous = Some(m.date);
-        if m.date <= span.end {
-            within = within.saturating_add(1);
-        }
     }
     let absences = resolver.map_or_else(Absences::default, |r| r.absences);
-    if in_date_order {
+    // The date order is told apart after the checks, in a loop of its own
+    // that keeps the loop above lighter.
+    if meetings.is_sorted_by_key(|m| m.date) {
         // Those within the span come first.
+        let within = meetings.partition_point(|m| m.date <= span.end);
         let order = Order {
-            prefix: within,
+            prefix: u32::try_from(within).unwrap_or(u32::MAX),
             sorted: Vec::new(),
         };
         return Ok((order, absences));
@@ -527,6 +590,9 @@ fn check_meetings(
 /// A meeting's date: in the record's year, not before the cell was founded,
 /// and the only regular meeting of its month (`regular` holds each month's
 /// first).
+///
+/// The errors are built out of line ([`date_error`], [`second_regular`]),
+/// so that the meeting loop keeps its registers for the usual case.
 fn check_date(
     i: usize,
     m: &Meeting,
@@ -534,28 +600,41 @@ fn check_date(
     year: i32,
     regular: &mut [Option<usize>; 12],
 ) -> Result<(), Error> {
-    in_year(m.date, year, || format!("meetings[{i}].date"))?;
-    if m.date < span.start {
-        return Err(Error::BeforeFounded {
-            path: format!("meetings[{i}].date"),
-            date: m.date,
-            founded: span.start,
-        });
+    if chrono::Datelike::year(&m.date) != year || m.date < span.start {
+        return date_error(i, m, span, year);
     }
     if m.is_regular() {
         let month = month_of(m.date);
         if let Some(slot) = regular.get_mut(usize::from(month).saturating_sub(1)) {
             if let Some(first) = *slot {
-                return Err(Error::SecondRegularMeeting {
-                    path: at("meetings", i),
-                    month,
-                    first: at("meetings", first),
-                });
+                return second_regular(i, month, first);
             }
             *slot = Some(i);
         }
     }
     Ok(())
+}
+
+/// The error of a meeting's date outside the record's year, or before the
+/// cell was founded (checked in that order).
+#[cold]
+fn date_error(i: usize, m: &Meeting, span: &Span, year: i32) -> Result<(), Error> {
+    in_year(m.date, year, || format!("meetings[{i}].date"))?;
+    Err(Error::BeforeFounded {
+        path: format!("meetings[{i}].date"),
+        date: m.date,
+        founded: span.start,
+    })
+}
+
+/// The error of a second regular meeting in a month.
+#[cold]
+fn second_regular(i: usize, month: u8, first: usize) -> Result<(), Error> {
+    Err(Error::SecondRegularMeeting {
+        path: at("meetings", i),
+        month,
+        first: at("meetings", first),
+    })
 }
 
 /// Those present and absent add up to those required.
@@ -564,15 +643,21 @@ fn check_attendance(i: usize, a: &Attendance) -> Result<(), Error> {
         + a.absent_with_leave.len() as u64
         + a.absent_without_leave.len() as u64;
     if total != u64::from(a.required) {
-        return Err(Error::AttendanceMismatch {
-            path: format!("meetings[{i}].attendance"),
-            required: a.required,
-            present: a.present,
-            with_leave: a.absent_with_leave.len(),
-            without_leave: a.absent_without_leave.len(),
-        });
+        return attendance_error(i, a);
     }
     Ok(())
+}
+
+/// The error of attendance that does not add up.
+#[cold]
+fn attendance_error(i: usize, a: &Attendance) -> Result<(), Error> {
+    Err(Error::AttendanceMismatch {
+        path: format!("meetings[{i}].attendance"),
+        required: a.required,
+        present: a.present,
+        with_leave: a.absent_with_leave.len(),
+        without_leave: a.absent_without_leave.len(),
+    })
 }
 
 /// The lists of a meeting's attendance that name members, in the order
@@ -641,53 +726,117 @@ impl<'r, 'a> Resolver<'r, 'a> {
             return Ok(present);
         }
         let stamp = self.meetings.saturating_add(1);
-        for (list, ids) in lists(a) {
-            for (j, id) in ids.iter().enumerate() {
-                let path = || format!("meetings[{i}].attendance.{}[{j}]", list.name());
-                let Some((pos, member)) = self.roster.find(id) else {
-                    return Err(Error::UnknownMember {
-                        path: path(),
-                        id: id.clone(),
-                    });
-                };
-                if let Some(s) = self.seen.get_mut(pos) {
-                    if *s == stamp {
-                        return Err(Error::DuplicateMember {
-                            path: path(),
-                            id: id.clone(),
-                        });
-                    }
-                    *s = stamp;
-                }
-                let exempt = member.is_exempt();
-                if list != List::ExemptPresent {
-                    self.absences.list.push(Absence {
-                        meeting: u32::try_from(i).unwrap_or(u32::MAX),
-                        pos,
-                        with_leave: list == List::WithLeave,
-                        exempt,
-                    });
-                }
-                if member.may_vote() {
-                    if list == List::ExemptPresent {
-                        if exempt {
-                            present = present.saturating_add(1);
-                        }
-                    } else if !exempt {
-                        present = present.saturating_sub(1);
-                    }
-                }
-            }
+        // List by list, in the order they are checked; an empty list costs
+        // one comparison (most meetings name one or two absentees at most).
+        if !a.absent_with_leave.is_empty() {
+            let ids = &a.absent_with_leave;
+            self.list(i, List::WithLeave, ids, stamp, &mut present)?;
+        }
+        if !a.absent_without_leave.is_empty() {
+            let ids = &a.absent_without_leave;
+            self.list(i, List::WithoutLeave, ids, stamp, &mut present)?;
+        }
+        if let Some(ids) = &a.exempt_present
+            && !ids.is_empty()
+        {
+            self.list(i, List::ExemptPresent, ids, stamp, &mut present)?;
         }
         self.close_meeting();
         Ok(present)
+    }
+
+    /// Resolves one list of meeting `i` (`stamp` marks the meeting in
+    /// `seen`), keeps its absentees and counts the officials it takes from
+    /// or adds to `present`.
+    ///
+    /// Always inlined into [`Resolver::meeting`]: it runs for one or two
+    /// lists of the few meetings that name anyone, and a call of its own
+    /// (prologue, spills, a `Result` through memory) cost more than the
+    /// resolving it does for one id.
+    #[inline(always)]
+    fn list(
+        &mut self,
+        i: usize,
+        list: List,
+        ids: &[String],
+        stamp: u32,
+        present: &mut u32,
+    ) -> Result<(), Error> {
+        for (j, id) in ids.iter().enumerate() {
+            let path = || format!("meetings[{i}].attendance.{}[{j}]", list.name());
+            let Some((pos, member)) = self.roster.find(id) else {
+                return Err(Error::UnknownMember {
+                    path: path(),
+                    id: id.clone(),
+                });
+            };
+            if let Some(s) = self.seen.get_mut(pos) {
+                if *s == stamp {
+                    return Err(Error::DuplicateMember {
+                        path: path(),
+                        id: id.clone(),
+                    });
+                }
+                *s = stamp;
+            }
+            let exempt = member.is_exempt();
+            if list != List::ExemptPresent {
+                self.absences.list.push(Absence {
+                    meeting: u32::try_from(i).unwrap_or(u32::MAX),
+                    pos,
+                    with_leave: list == List::WithLeave,
+                    exempt,
+                });
+            }
+            if member.may_vote() {
+                if list == List::ExemptPresent {
+                    if exempt {
+                        *present = present.saturating_add(1);
+                    }
+                } else if !exempt {
+                    *present = present.saturating_sub(1);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 /// A meeting's votes: at a regular meeting only, on a base no larger than
 /// the official members (`official`, with a roster), and no content's
 /// tally (for and against) above the base or the official members present.
+///
+/// Votes are usually in order: that is tested inline, branch-free for the
+/// tallies (the largest against the tighter bound), and the error looked for
+/// out of line ([`votes_error`]) only when something is not.
+#[inline]
 fn check_votes(
+    i: usize,
+    m: &Meeting,
+    v: &Votes,
+    official: Option<u32>,
+    official_present: Option<u32>,
+) -> Result<(), Error> {
+    let largest = votes(v.political_task)
+        .max(votes(v.meeting_quality))
+        .max(votes(v.unity_discipline))
+        .max(votes(v.members));
+    let limit = official_present.map_or(v.base, |p| p.min(v.base));
+    if m.is_regular() && official.is_none_or(|o| v.base <= o) && largest <= u64::from(limit) {
+        return Ok(());
+    }
+    votes_error(i, m, v, official, official_present)
+}
+
+/// A tally's votes, for and against (none without a tally).
+fn votes(t: Option<Tally>) -> u64 {
+    t.map_or(0, |t| u64::from(t.for_) + u64::from(t.against))
+}
+
+/// The error [`check_votes`] found, in the order the conditions are
+/// checked.
+#[cold]
+fn votes_error(
     i: usize,
     m: &Meeting,
     v: &Votes,
@@ -706,17 +855,6 @@ fn check_votes(
             base: v.base,
             official,
         });
-    }
-    // Tallies are usually within bounds: compare the largest first, and
-    // look for the content at fault only when it is not.
-    let votes = |t: Option<Tally>| t.map_or(0, |t| u64::from(t.for_) + u64::from(t.against));
-    let largest = votes(v.political_task)
-        .max(votes(v.meeting_quality))
-        .max(votes(v.unity_discipline))
-        .max(votes(v.members));
-    let limit = official_present.map_or(v.base, |p| p.min(v.base));
-    if largest <= u64::from(limit) {
-        return Ok(());
     }
     for content in crate::check::CriterionId::CRITERIA {
         let Some(tally) = v.tally(content) else {
@@ -783,6 +921,46 @@ mod tests {
 
     fn meeting(date: &str) -> Meeting {
         serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"thematic"}}"#)).unwrap()
+    }
+
+    #[test]
+    fn a_plan_deadline_is_a_day_of_2024() {
+        // `Plan::validate` reads the deadline with `in_leap_year`.
+        for month in (0..=13).chain([u32::MAX]) {
+            for day in (0..=32).chain([u32::MAX]) {
+                let md = crate::plan::MonthDay { month, day };
+                assert_eq!(md.in_leap_year(), md.in_year(2024).is_some(), "{md:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_the_same_exactly_when_their_bytes_are() {
+        let ids = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcde",
+            "abcdf",
+            "abxde",
+            "dv07",
+            "dv7",
+            "dv070",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+        ];
+        for a in ids {
+            for b in ids {
+                assert_eq!(same_id(a, b), a == b, "{a:?} against {b:?}");
+            }
+        }
     }
 
     #[test]
