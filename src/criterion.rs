@@ -21,15 +21,15 @@ use crate::validate::{Context, PerMember};
 /// A judgment voted by the cell: `true` passes, `false` fails.
 fn judgment(out: &mut Vec<Check>, id: CheckId, value: Option<bool>, path: Field) {
     let Some(v) = value else {
-        out.push(Check::unknown(id, vec![path.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![path.into()]));
         return;
     };
-    let c = Check::push(out, id, if v { Status::Pass } else { Status::Fail });
-    c.actual = Some(Quantity::Judgment(v));
-    c.target = Some(Quantity::Judgment(true));
-    if !v {
-        c.gap = Some(Gap::Judgment);
-    }
+    Check::push_with(out, || Check {
+        actual: Some(Quantity::Judgment(v)),
+        target: Some(Quantity::Judgment(true)),
+        gap: (!v).then_some(Gap::Judgment),
+        ..Check::blank(id, if v { Status::Pass } else { Status::Fail })
+    });
 }
 
 /// A count that must be zero (`needed: 0` and the change when it fails).
