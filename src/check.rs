@@ -280,7 +280,7 @@ const PLACES: [(CriterionId, Clause); CheckId::ALL.len()] = {
 impl CheckId {
     /// [`CheckId::criterion`] and [`CheckId::clause`], from [`PLACES`].
     #[inline(always)]
-    fn place(self) -> (CriterionId, Clause) {
+    pub(crate) fn place(self) -> (CriterionId, Clause) {
         PLACES
             .get(self as usize)
             .copied()

@@ -35,7 +35,7 @@ fn judgment(out: &mut Vec<Check>, id: CheckId, value: Option<bool>, path: Field)
 /// A count that must be zero (`needed: 0` and the change when it fails).
 fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
     let Some(n) = value else {
-        out.push(Check::unknown(id, vec![path.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![path.into()]));
         return;
     };
     aggregate(out, id, n, 0, Status::Pass, Vec::new(), None);
@@ -60,19 +60,30 @@ fn aggregate(
     } else {
         Status::Pass
     };
-    let c = Check::push(out, id, status);
-    c.actual = Some(Quantity::Count(offending));
-    c.comparator = Some(Comparator::AtMost);
-    c.target = Some(Quantity::Count(allowance));
-    if status == Status::Fail {
-        c.gap = Some(indicator::count_gap(offending, Some(allowance)));
-    }
+    let gap = (status == Status::Fail).then(|| indicator::count_gap(offending, Some(allowance)));
     // Facts that could not change a pass are dropped; beside a failure they
     // are still listed (RULES §10: `missing` lists every unknown fact).
-    if status != Status::Pass {
-        c.missing = missing;
-    }
-    c.detail = detail;
+    let missing = if status == Status::Pass {
+        Vec::new()
+    } else {
+        missing
+    };
+    // Every field written out: `..Check::blank(..)` would drop the blank's
+    // own `detail` (a call) to put this one in its place.
+    let (criterion, clause) = id.place();
+    Check::push_with(out, move || Check {
+        id,
+        criterion,
+        clause,
+        status,
+        actual: Some(Quantity::Count(offending)),
+        comparator: Some(Comparator::AtMost),
+        target: Some(Quantity::Count(allowance)),
+        gap,
+        detail,
+        projection: None,
+        missing,
+    });
 }
 
 /// A rate against its target. With `accrues`, the rate builds up during
@@ -946,7 +957,7 @@ impl MemberChecks {
 /// roster.
 fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, allowance: u32) {
     let Some(Offenders { ids, missing }) = found else {
-        out.push(Check::unknown(id, vec![Field::Members.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
         return;
     };
     let n = ids.len() as u64;
