@@ -99,7 +99,7 @@ fn rate(
     accrues: Option<&Span>,
 ) {
     let Some(r) = value else {
-        out.push(Check::unknown(id, vec![path.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![path.into()]));
         return;
     };
     let mode = policy.rate_comparison;
@@ -136,7 +136,7 @@ fn count(
     span: &Span,
 ) {
     let Some(n) = value else {
-        out.push(Check::unknown(id, vec![path.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![path.into()]));
         return;
     };
     let met = target.met_by(&n);
@@ -189,24 +189,28 @@ pub(crate) fn rating(
 ) {
     let path = FactPath::Field(Field::YearEndRating);
     let Some(r) = value.filter(|_| span.year_over()) else {
-        out.push(Check::unknown(id, vec![path]));
+        Check::push_with(out, || Check::unknown(id, vec![path]));
         return;
     };
     let met = target.met_by(&r);
-    let c = Check::push(out, id, if met { Status::Pass } else { Status::Fail });
-    c.actual = Some(Quantity::Rating(r));
-    c.comparator = Some(target.comparator);
-    c.target = Some(Quantity::Rating(target.value));
-    if !met {
-        // The rating nearest to the actual one that passes.
+    // The rating nearest to the actual one that passes.
+    let gap = (!met).then(|| {
         let passing = |x: &&YearRating| target.met_by(x);
         let needed = if target.comparator.wants_more() {
             YearRating::ALL.iter().find(passing)
         } else {
             YearRating::ALL.iter().rev().find(passing)
         };
-        c.gap = Some(needed.map_or(Gap::Unreachable, |x| Gap::Rating(*x)));
-    }
+        needed.map_or(Gap::Unreachable, |x| Gap::Rating(*x))
+    });
+    let (comparator, value) = (target.comparator, target.value);
+    Check::push_with(out, move || Check {
+        actual: Some(Quantity::Rating(r)),
+        comparator: Some(comparator),
+        target: Some(Quantity::Rating(value)),
+        gap,
+        ..Check::blank(id, if met { Status::Pass } else { Status::Fail })
+    });
 }
 
 /// C1 `political_task` (2.1.1).
@@ -369,7 +373,7 @@ pub(crate) fn political_task(
 fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::member::Head]>) {
     let id = CheckId::PartyExemplaryCommitment;
     let Some(given) = given else {
-        out.push(Check::unknown(id, vec![Field::Heads.into()]));
+        Check::push_with(out, || Check::unknown(id, vec![Field::Heads.into()]));
         return;
     };
     let mut failing: Vec<HeadRole> = Vec::new();
@@ -405,15 +409,24 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     } else {
         Status::Pass
     };
-    let c = Check::push(out, id, status);
-    c.actual = Some(Quantity::Count(kept));
-    c.comparator = Some(Comparator::AtLeast);
-    c.target = Some(Quantity::Count(required.len() as u64));
-    if status == Status::Fail {
-        c.gap = Some(Gap::Judgment);
-        c.detail = Some(Detail::Heads(failing));
-    }
-    c.missing = missing;
+    let fail = status == Status::Fail;
+    let detail = fail.then_some(Detail::Heads(failing));
+    let (criterion, clause) = id.place();
+    // Every field written out: `..Check::blank(..)` would drop the blank's
+    // own `detail` (a call) to put this one in its place.
+    Check::push_with(out, move || Check {
+        id,
+        criterion,
+        clause,
+        status,
+        actual: Some(Quantity::Count(kept)),
+        comparator: Some(Comparator::AtLeast),
+        target: Some(Quantity::Count(required.len() as u64)),
+        gap: fail.then_some(Gap::Judgment),
+        detail,
+        projection: None,
+        missing,
+    });
 }
 
 /// The meetings within the span, in date order.
