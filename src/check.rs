@@ -645,6 +645,27 @@ impl Check {
         out.extend(core::iter::once_with(build));
     }
 
+    /// Appends a check with only its id and status to `out`, built in the
+    /// list's own memory as [`Check::push_with`] does, and lets `fill` fill
+    /// in the rest in place.
+    ///
+    /// For checks whose fields depend on branches (a rate given as counts
+    /// or as a figure): built whole in a closure, such a check would be
+    /// assembled on the stack and copied; a blank is only a few constant
+    /// stores.
+    #[inline(always)]
+    pub(crate) fn push_filled(
+        out: &mut Vec<Check>,
+        id: CheckId,
+        status: Status,
+        fill: impl FnOnce(&mut Check),
+    ) {
+        Check::push_with(out, || Check::blank(id, status));
+        if let Some(c) = out.last_mut() {
+            fill(c);
+        }
+    }
+
     /// An unknown check that names the facts it is missing.
     pub(crate) fn unknown(id: CheckId, missing: Vec<FactPath>) -> Check {
         Check {

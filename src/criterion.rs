@@ -110,18 +110,19 @@ fn rate(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
-    let c = Check::push(out, id, status);
-    c.actual = Some(match r {
-        Rate::Counts { count, of } => Quantity::Counts { count, of },
-        Rate::Figure(f) => Quantity::Rate(f),
+    Check::push_filled(out, id, status, |c| {
+        c.actual = Some(match r {
+            Rate::Counts { count, of } => Quantity::Counts { count, of },
+            Rate::Figure(f) => Quantity::Rate(f),
+        });
+        c.comparator = Some(target.comparator);
+        c.target = Some(Quantity::Rate(target.value));
+        match status {
+            Status::Fail => c.gap = Some(indicator::rate_gap(r, target, mode)),
+            Status::Unknown => c.missing.push(path.into()),
+            Status::Pass => {}
+        }
     });
-    c.comparator = Some(target.comparator);
-    c.target = Some(Quantity::Rate(target.value));
-    match status {
-        Status::Fail => c.gap = Some(indicator::rate_gap(r, target, mode)),
-        Status::Unknown => c.missing.push(path.into()),
-        Status::Pass => {}
-    }
 }
 
 /// A count against its target (admissions). Before the year's end a count
@@ -146,18 +147,19 @@ fn count(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
-    let c = Check::push(out, id, status);
-    c.actual = Some(Quantity::Count(n));
-    c.comparator = Some(target.comparator);
-    c.target = Some(Quantity::Count(target.value));
-    match status {
-        Status::Fail => c.gap = Some(indicator::count_gap_for(n, target)),
-        Status::Unknown => {
-            c.missing.push(path.into());
-            c.projection = Some(project(n, target, span));
+    Check::push_filled(out, id, status, |c| {
+        c.actual = Some(Quantity::Count(n));
+        c.comparator = Some(target.comparator);
+        c.target = Some(Quantity::Count(target.value));
+        match status {
+            Status::Fail => c.gap = Some(indicator::count_gap_for(n, target)),
+            Status::Unknown => {
+                c.missing.push(path.into());
+                c.projection = Some(project(n, target, span));
+            }
+            Status::Pass => {}
         }
-        Status::Pass => {}
-    }
+    });
 }
 
 /// The pro-rata projection of a count: on track when
