@@ -412,7 +412,11 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
         Status::Pass
     };
     let fail = status == Status::Fail;
-    let detail = fail.then_some(Detail::Heads(failing));
+    let detail = if fail {
+        Some(Detail::Heads(failing))
+    } else {
+        None
+    };
     let (criterion, clause) = id.place();
     // Every field written out: `..Check::blank(..)` would drop the blank's
     // own `detail` (a call) to put this one in its place.
@@ -976,7 +980,13 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
         return;
     };
     let n = ids.len() as u64;
-    let detail = (!ids.is_empty()).then_some(Detail::Members(ids));
+    // Not `then_some`: that builds the detail first and, for no offenders,
+    // drops it again through a call.
+    let detail = if ids.is_empty() {
+        None
+    } else {
+        Some(Detail::Members(ids))
+    };
     aggregate(
         out,
         id,
