@@ -947,11 +947,17 @@ pub(crate) struct MemberChecks {
 }
 
 impl MemberChecks {
-    /// Goes over the roster once; `None` without a roster.
-    pub(crate) fn of(record: &CellYear, policy: &Policy) -> Option<MemberChecks> {
-        let members = record.members.as_deref()?;
+    /// Goes over the roster once, noting into `self` (empty so far);
+    /// `false` without a roster.
+    ///
+    /// Filled in place rather than returned: the four lists are 192 bytes,
+    /// which a return copies with a `memcpy` call.
+    pub(crate) fn gather(&mut self, record: &CellYear, policy: &Policy) -> bool {
+        let Some(members) = record.members.as_deref() else {
+            return false;
+        };
         let min = policy.leader_min_rating;
-        let mut c = MemberChecks::default();
+        let c = self;
         for (i, m) in members.iter().enumerate() {
             let prohibited = m.violated_prohibitions;
             c.prohibited
@@ -968,7 +974,7 @@ impl MemberChecks {
                 }
             }
         }
-        Some(c)
+        true
     }
 }
 
@@ -998,8 +1004,8 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
     );
 }
 
-/// C3 `unity_discipline` (2.1.3). `roster` is what [`MemberChecks::of`]
-/// found.
+/// C3 `unity_discipline` (2.1.3). `roster` is what
+/// [`MemberChecks::gather`] found.
 pub(crate) fn unity_discipline(
     record: &CellYear,
     roster: Option<&mut MemberChecks>,
@@ -1037,17 +1043,21 @@ pub(crate) fn unity_discipline(
 }
 
 /// C4 `members` (2.1.4), counted over reviewed members only. `roster` is
-/// what [`MemberChecks::of`] found.
+/// what [`MemberChecks::gather`] found.
 pub(crate) fn members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
-    roster: Option<MemberChecks>,
+    roster: Option<&mut MemberChecks>,
     out: &mut Vec<Check>,
 ) {
     let p = &plan.policy;
     let (disciplined, not_completed, leaders) = match roster {
-        Some(r) => (Some(r.disciplined), Some(r.not_completed), Some(r.leaders)),
+        Some(r) => (
+            Some(std::mem::take(&mut r.disciplined)),
+            Some(std::mem::take(&mut r.not_completed)),
+            Some(std::mem::take(&mut r.leaders)),
+        ),
         None => (None, None, None),
     };
     member_check(
