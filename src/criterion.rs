@@ -38,7 +38,17 @@ fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
         Check::push_with(out, || Check::unknown(id, vec![path.into()]));
         return;
     };
-    aggregate(out, id, n, 0, Status::Pass, Vec::new(), None);
+    // What `aggregate(out, id, n, 0, Status::Pass, Vec::new(), None)` pushes,
+    // built without a list of missing facts or a detail to carry: the
+    // closure then stays small enough to be built in place inline.
+    let fail = n > 0;
+    Check::push_with(out, || Check {
+        actual: Some(Quantity::Count(n)),
+        comparator: Some(Comparator::AtMost),
+        target: Some(Quantity::Count(0)),
+        gap: fail.then(|| indicator::count_gap(n, Some(0))),
+        ..Check::blank(id, if fail { Status::Fail } else { Status::Pass })
+    });
 }
 
 /// A count of offending items against an allowance: fails above it,
@@ -1094,4 +1104,32 @@ pub(crate) fn members(
         conduct,
         Field::ExemplaryConduct,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_pushes_what_aggregate_pushes() {
+        for n in [0, 1, 5, u64::MAX] {
+            let (mut z, mut a) = (Vec::new(), Vec::new());
+            zero(
+                &mut z,
+                CheckId::MassComplaints,
+                Some(n),
+                Field::MassComplaints,
+            );
+            aggregate(
+                &mut a,
+                CheckId::MassComplaints,
+                n,
+                0,
+                Status::Pass,
+                Vec::new(),
+                None,
+            );
+            assert_eq!(z, a, "{n}");
+        }
+    }
 }
