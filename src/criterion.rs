@@ -99,6 +99,10 @@ fn aggregate(
 /// A rate against its target. With `accrues`, the rate builds up during
 /// the year (members who studied, members inspected): before the year's
 /// end a shortfall the rest of the year can make up is `unknown`.
+///
+/// Always inlined: a call passes eight arguments, some on the stack, and
+/// saves six registers, about 30 instructions for each of the nine rates.
+#[inline(always)]
 fn rate(
     out: &mut Vec<Check>,
     id: CheckId,
