@@ -142,6 +142,10 @@ fn rate(
 /// A count against its target (admissions). Before the year's end a count
 /// that the rest of the year can still raise to the target is `unknown`,
 /// with a pro-rata projection.
+///
+/// Always inlined, like [`rate`]: its two callers pass the target and
+/// span they already hold in registers.
+#[inline(always)]
 fn count(
     out: &mut Vec<Check>,
     id: CheckId,
@@ -196,6 +200,9 @@ fn project(n: u64, target: &Target<u64>, span: &Span) -> Projection {
 }
 
 /// The year-end rating against a target; unknown before the year's end.
+///
+/// Always inlined, like [`rate`] (C1 and the verdict call it once each).
+#[inline(always)]
 pub(crate) fn rating(
     out: &mut Vec<Check>,
     id: CheckId,
@@ -994,6 +1001,10 @@ impl MemberChecks {
 
 /// A member check from what [`MemberChecks`] found: unknown without a
 /// roster.
+///
+/// Always inlined, like [`rate`]: a call copies the 48-byte `Offenders`
+/// it is given.
+#[inline(always)]
 fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, allowance: u32) {
     let Some(Offenders { ids, missing }) = found else {
         Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
