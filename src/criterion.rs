@@ -954,7 +954,7 @@ impl Offenders {
 
 /// The member checks of C3 and C4, gathered in one pass over the roster.
 #[derive(Debug, Default)]
-pub(crate) struct MemberChecks {
+struct MemberChecks {
     /// `unity_discipline.prohibited_violations`: every member counts,
     /// reviewed or not (RULES §10).
     prohibited: Offenders,
@@ -973,7 +973,7 @@ impl MemberChecks {
     ///
     /// Filled in place rather than returned: the four lists are 192 bytes,
     /// which a return copies with a `memcpy` call.
-    pub(crate) fn gather(&mut self, record: &CellYear, policy: &Policy) -> bool {
+    fn gather(&mut self, record: &CellYear, policy: &Policy) -> bool {
         let Some(members) = record.members.as_deref() else {
             return false;
         };
@@ -1029,15 +1029,33 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
     );
 }
 
-/// C3 `unity_discipline` (2.1.3). `roster` is what
-/// [`MemberChecks::gather`] found.
-pub(crate) fn unity_discipline(
+/// C3 `unity_discipline` (2.1.3) and C4 `members` (2.1.4), in that order:
+/// their member checks look at the roster in one pass ([`MemberChecks`]).
+pub(crate) fn unity_discipline_and_members(
+    plan: &Plan,
     record: &CellYear,
-    roster: Option<&mut MemberChecks>,
+    cx: &Context<'_>,
     out: &mut Vec<Check>,
 ) {
+    let mut found = MemberChecks::default();
+    let roster = found.gather(record, &plan.policy);
+    // Taken apart by value: nothing is left over to drop.
+    let MemberChecks {
+        prohibited,
+        disciplined,
+        not_completed,
+        leaders,
+    } = found;
+    let given = |o: Offenders| if roster { Some(o) } else { None };
+    unity_discipline(record, given(prohibited), out);
+    let found = [given(disciplined), given(not_completed), given(leaders)];
+    members(plan, record, cx, found, out);
+}
+
+/// C3 `unity_discipline` (2.1.3). `prohibited` is what
+/// [`MemberChecks::gather`] found, `None` without a roster.
+fn unity_discipline(record: &CellYear, prohibited: Option<Offenders>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
-    let prohibited = roster.map(|r| std::mem::take(&mut r.prohibited));
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
     let u = record.unity_discipline.as_ref();
     let judgments = [
@@ -1067,24 +1085,18 @@ pub(crate) fn unity_discipline(
     }
 }
 
-/// C4 `members` (2.1.4), counted over reviewed members only. `roster` is
-/// what [`MemberChecks::gather`] found.
-pub(crate) fn members(
+/// C4 `members` (2.1.4), counted over reviewed members only. `found` is
+/// what [`MemberChecks::gather`] found (disciplined, not completed,
+/// leaders), `None` without a roster.
+fn members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
-    roster: Option<&mut MemberChecks>,
+    found: [Option<Offenders>; 3],
     out: &mut Vec<Check>,
 ) {
     let p = &plan.policy;
-    let (disciplined, not_completed, leaders) = match roster {
-        Some(r) => (
-            Some(std::mem::take(&mut r.disciplined)),
-            Some(std::mem::take(&mut r.not_completed)),
-            Some(std::mem::take(&mut r.leaders)),
-        ),
-        None => (None, None, None),
-    };
+    let [disciplined, not_completed, leaders] = found;
     member_check(
         out,
         CheckId::NoneDisciplined,

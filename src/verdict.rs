@@ -126,10 +126,7 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     criterion::political_task(plan, record, &cx, &mut checks);
     criterion::meeting_quality(plan, record, &cx, &mut checks);
     // The member checks of C3 and C4 look at the roster in one pass.
-    let mut found = criterion::MemberChecks::default();
-    let mut roster = found.gather(record, &plan.policy).then_some(&mut found);
-    criterion::unity_discipline(record, roster.as_deref_mut(), &mut checks);
-    criterion::members(plan, record, &cx, roster, &mut checks);
+    criterion::unity_discipline_and_members(plan, record, &cx, &mut checks);
 
     let (months, year_to_date) = month::months(record.meetings.as_deref(), &cx);
     if plan.policy.monthly_results == MonthlyResults::EveryMonth {
