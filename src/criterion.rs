@@ -432,27 +432,15 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     } else {
         Status::Pass
     };
-    let fail = status == Status::Fail;
-    let detail = if fail {
-        Some(Detail::Heads(failing))
-    } else {
-        None
-    };
-    let (criterion, clause) = id.place();
-    // Every field written out: `..Check::blank(..)` would drop the blank's
-    // own `detail` (a call) to put this one in its place.
-    Check::push_with(out, move || Check {
-        id,
-        criterion,
-        clause,
-        status,
-        actual: Some(Quantity::Count(kept)),
-        comparator: Some(Comparator::AtLeast),
-        target: Some(Quantity::Count(required.len() as u64)),
-        gap: fail.then_some(Gap::Judgment),
-        detail,
-        projection: None,
-        missing,
+    Check::push_filled(out, id, status, |c| {
+        c.actual = Some(Quantity::Count(kept));
+        c.comparator = Some(Comparator::AtLeast);
+        c.target = Some(Quantity::Count(required.len() as u64));
+        if status == Status::Fail {
+            c.gap = Some(Gap::Judgment);
+            c.detail = Some(Detail::Heads(failing));
+        }
+        c.missing = missing;
     });
 }
 
