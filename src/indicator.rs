@@ -362,18 +362,23 @@ fn split(threshold: Decimal) -> (u128, u32) {
     (mantissa, t.scale())
 }
 
+/// Orders `count / of` (as a percentage) against `threshold`, exactly.
+#[inline(always)]
+fn order_counts_exactly(count: u64, of: u64, threshold: Decimal) -> Ordering {
+    let (m, s) = split(threshold);
+    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
+    let lhs = u128::from(count) * 100 * pow10(s);
+    let rhs = m * u128::from(of);
+    lhs.cmp(&rhs)
+}
+
 /// Orders `count / of` (as a percentage) against `threshold`, exactly, or
 /// after rounding to the published figure when the policy says so.
 fn order_counts(count: u64, of: u64, threshold: Decimal, mode: RateComparison) -> Ordering {
-    let (m, s) = split(threshold);
     match mode {
-        RateComparison::Exact => {
-            // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
-            let lhs = u128::from(count) * 100 * pow10(s);
-            let rhs = m * u128::from(of);
-            lhs.cmp(&rhs)
-        }
+        RateComparison::Exact => order_counts_exactly(count, of, threshold),
         RateComparison::Published { decimals } => {
+            let (m, s) = split(threshold);
             let n = decimals.min(MAX_PUBLISHED_DECIMALS);
             // Half-up rounding of count*100/of to n decimals, as an integer
             // over 10^n: floor((2*count*100*10^n + of) / (2*of)).
@@ -451,10 +456,23 @@ impl ExactTarget {
     }
 }
 
+/// Whether `count` of `of` meets the target, compared exactly: what
+/// [`counts_meet`] does with [`RateComparison::Exact`], small enough to be
+/// built into each of C1's rates rather than called.
+#[inline(always)]
+fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+    target
+        .comparator
+        .accepts(order_counts_exactly(count, of, target.value))
+}
+
 /// Whether a rate meets the target.
 #[inline]
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
     match rate {
+        Rate::Counts { count, of } if mode == RateComparison::Exact => {
+            counts_meet_exactly(count, of, target)
+        }
         Rate::Counts { count, of } => counts_meet(count, of, target, mode),
         Rate::Figure(r) => target
             .comparator
@@ -794,6 +812,32 @@ mod tests {
                         counts_meet(count, of, target, EXACT),
                         "{count} of {of} against {target:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rate_meets_compares_counts_as_counts_meet_does() {
+        let targets = [
+            t(Comparator::Above, "68"),
+            t(Comparator::Below, "1.0"),
+            t(Comparator::AtLeast, "98.0"),
+            t(Comparator::AtMost, "0.4"),
+            t(Comparator::AtLeast, "99.9999999999999999"),
+        ];
+        let counts = [0, 1, 4, 5, 9, 262, 368, 401, 1486, 1507, 1512, u64::MAX];
+        let modes = [EXACT, RateComparison::Published { decimals: 1 }];
+        for target in &targets {
+            for &of in &counts {
+                for &count in counts.iter().filter(|&&c| c <= of) {
+                    for mode in modes {
+                        assert_eq!(
+                            rate_meets(Rate::Counts { count, of }, target, mode),
+                            counts_meet(count, of, target, mode),
+                            "{count} of {of} against {target:?}, {mode:?}"
+                        );
+                    }
                 }
             }
         }
