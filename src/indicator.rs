@@ -390,11 +390,33 @@ fn order_counts(count: u64, of: u64, threshold: Decimal, mode: RateComparison) -
     }
 }
 
+/// `a.cmp(&b)`, cross-multiplied in integers when both are non-negative
+/// with mantissas and scales that fit 64 bits (every figure and threshold
+/// written with a few decimals): `ma / 10^sa` against `mb / 10^sb` is
+/// `ma × 10^sb` against `mb × 10^sa`, two 64-bit factors a side, where
+/// `Decimal`'s own comparison first rescales one to the other's scale.
+#[inline(always)]
+fn order_decimals(a: Decimal, b: Decimal) -> Ordering {
+    /// 10^19 is the largest power of ten that fits in a `u64`.
+    const MAX_SCALE: u32 = 19;
+    let narrow = |d: Decimal| {
+        let m = u64::try_from(d.mantissa()).ok()?;
+        let s = d.scale();
+        (s <= MAX_SCALE).then(|| (m, u64::try_from(pow10(s)).unwrap_or(u64::MAX)))
+    };
+    match (narrow(a), narrow(b)) {
+        (Some((ma, pa)), Some((mb, pb))) => {
+            (u128::from(ma) * u128::from(pb)).cmp(&(u128::from(mb) * u128::from(pa)))
+        }
+        _ => a.cmp(&b),
+    }
+}
+
 /// Orders a published figure against `threshold`, rounding the figure first
 /// when the policy compares published figures.
 fn order_figure(rate: Decimal, threshold: Decimal, mode: RateComparison) -> Ordering {
     match mode {
-        RateComparison::Exact => rate.cmp(&threshold),
+        RateComparison::Exact => order_decimals(rate, threshold),
         RateComparison::Published { decimals } => rate
             .round_dp_with_strategy(
                 decimals.min(MAX_PUBLISHED_DECIMALS),
@@ -839,6 +861,36 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_order_as_decimal_does() {
+        let values = [
+            "0",
+            "-0",
+            "0.00",
+            "-1.5",
+            "1",
+            "1.0",
+            "0.9975",
+            "55",
+            "54.99",
+            "61.25",
+            "61.250",
+            "100",
+            "99.9999999999999999",
+            "0.0000000000000000001",
+            "0.00000000000000000001",
+            "18446744073709551615",
+            "18446744073709551616",
+            "79228162514264337593543950335",
+        ];
+        for a in values {
+            for b in values {
+                let (a, b) = (d(a), d(b));
+                assert_eq!(order_decimals(a, b), a.cmp(&b), "{a} against {b}");
             }
         }
     }
