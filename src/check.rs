@@ -262,6 +262,32 @@ impl CheckId {
     }
 }
 
+/// Each check id's criterion and clause, by the id's position: building a
+/// check looks both up with one load each, where the two `match`es of
+/// [`CheckId::criterion`] and [`CheckId::clause`] compile to jump tables.
+const PLACES: [(CriterionId, Clause); CheckId::ALL.len()] = {
+    let mut places = [(CriterionId::Verdict, Clause::C2_2_2); CheckId::ALL.len()];
+    let mut ids = CheckId::ALL;
+    let mut slots: &mut [(CriterionId, Clause)] = &mut places;
+    while let ([id, more_ids @ ..], [slot, more_slots @ ..]) = (ids, slots) {
+        *slot = (id.criterion(), id.clause());
+        ids = more_ids;
+        slots = more_slots;
+    }
+    places
+};
+
+impl CheckId {
+    /// [`CheckId::criterion`] and [`CheckId::clause`], from [`PLACES`].
+    #[inline(always)]
+    pub(crate) fn place(self) -> (CriterionId, Clause) {
+        PLACES
+            .get(self as usize)
+            .copied()
+            .unwrap_or_else(|| (self.criterion(), self.clause()))
+    }
+}
+
 /// A value a check compares: what the record gave, or what the plan asks.
 ///
 /// On the wire each is an object with one or two keys: `{"count": 9, "of": 1512}`,
@@ -595,6 +621,51 @@ impl Check {
         }
     }
 
+    /// A check with only its id and status, built at run time: the
+    /// criterion and clause come from a table ([`PLACES`]).
+    #[inline(always)]
+    pub(crate) fn blank(id: CheckId, status: Status) -> Check {
+        let (criterion, clause) = id.place();
+        Check {
+            criterion,
+            clause,
+            ..Check::new(id, status)
+        }
+    }
+
+    /// Appends the check that `build` returns to `out`, built in the
+    /// list's own memory.
+    ///
+    /// `out.push(check)` builds the 176-byte check first and then copies it
+    /// in (a `memcpy` call), since the list may have to grow in between;
+    /// extending by one lazily built item reserves the room first, so the
+    /// compiler writes each field where it belongs.
+    #[inline(always)]
+    pub(crate) fn push_with(out: &mut Vec<Check>, build: impl FnOnce() -> Check) {
+        out.extend(core::iter::once_with(build));
+    }
+
+    /// Appends a check with only its id and status to `out`, built in the
+    /// list's own memory as [`Check::push_with`] does, and lets `fill` fill
+    /// in the rest in place.
+    ///
+    /// For checks whose fields depend on branches (a rate given as counts
+    /// or as a figure): built whole in a closure, such a check would be
+    /// assembled on the stack and copied; a blank is only a few constant
+    /// stores.
+    #[inline(always)]
+    pub(crate) fn push_filled(
+        out: &mut Vec<Check>,
+        id: CheckId,
+        status: Status,
+        fill: impl FnOnce(&mut Check),
+    ) {
+        Check::push_with(out, || Check::blank(id, status));
+        if let Some(c) = out.last_mut() {
+            fill(c);
+        }
+    }
+
     /// An unknown check that names the facts it is missing.
     pub(crate) fn unknown(id: CheckId, missing: Vec<FactPath>) -> Check {
         Check {
@@ -645,5 +716,15 @@ mod tests {
             }
         }
         assert_eq!(Status::all([]), Pass);
+    }
+
+    #[test]
+    fn places_are_the_criterion_and_clause_of_each_id() {
+        assert_eq!(PLACES.len(), CheckId::ALL.len());
+        for &id in CheckId::ALL {
+            assert_eq!(id.place(), (id.criterion(), id.clause()), "{id}");
+            let c = Check::blank(id, Status::Fail);
+            assert_eq!(c, Check::new(id, Status::Fail));
+        }
     }
 }

@@ -362,18 +362,23 @@ fn split(threshold: Decimal) -> (u128, u32) {
     (mantissa, t.scale())
 }
 
+/// Orders `count / of` (as a percentage) against `threshold`, exactly.
+#[inline(always)]
+fn order_counts_exactly(count: u64, of: u64, threshold: Decimal) -> Ordering {
+    let (m, s) = split(threshold);
+    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
+    let lhs = u128::from(count) * 100 * pow10(s);
+    let rhs = m * u128::from(of);
+    lhs.cmp(&rhs)
+}
+
 /// Orders `count / of` (as a percentage) against `threshold`, exactly, or
 /// after rounding to the published figure when the policy says so.
 fn order_counts(count: u64, of: u64, threshold: Decimal, mode: RateComparison) -> Ordering {
-    let (m, s) = split(threshold);
     match mode {
-        RateComparison::Exact => {
-            // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
-            let lhs = u128::from(count) * 100 * pow10(s);
-            let rhs = m * u128::from(of);
-            lhs.cmp(&rhs)
-        }
+        RateComparison::Exact => order_counts_exactly(count, of, threshold),
         RateComparison::Published { decimals } => {
+            let (m, s) = split(threshold);
             let n = decimals.min(MAX_PUBLISHED_DECIMALS);
             // Half-up rounding of count*100/of to n decimals, as an integer
             // over 10^n: floor((2*count*100*10^n + of) / (2*of)).
@@ -385,11 +390,33 @@ fn order_counts(count: u64, of: u64, threshold: Decimal, mode: RateComparison) -
     }
 }
 
+/// `a.cmp(&b)`, cross-multiplied in integers when both are non-negative
+/// with mantissas and scales that fit 64 bits (every figure and threshold
+/// written with a few decimals): `ma / 10^sa` against `mb / 10^sb` is
+/// `ma × 10^sb` against `mb × 10^sa`, two 64-bit factors a side, where
+/// `Decimal`'s own comparison first rescales one to the other's scale.
+#[inline(always)]
+fn order_decimals(a: Decimal, b: Decimal) -> Ordering {
+    /// 10^19 is the largest power of ten that fits in a `u64`.
+    const MAX_SCALE: u32 = 19;
+    let narrow = |d: Decimal| {
+        let m = u64::try_from(d.mantissa()).ok()?;
+        let s = d.scale();
+        (s <= MAX_SCALE).then(|| (m, u64::try_from(pow10(s)).unwrap_or(u64::MAX)))
+    };
+    match (narrow(a), narrow(b)) {
+        (Some((ma, pa)), Some((mb, pb))) => {
+            (u128::from(ma) * u128::from(pb)).cmp(&(u128::from(mb) * u128::from(pa)))
+        }
+        _ => a.cmp(&b),
+    }
+}
+
 /// Orders a published figure against `threshold`, rounding the figure first
 /// when the policy compares published figures.
 fn order_figure(rate: Decimal, threshold: Decimal, mode: RateComparison) -> Ordering {
     match mode {
-        RateComparison::Exact => rate.cmp(&threshold),
+        RateComparison::Exact => order_decimals(rate, threshold),
         RateComparison::Published { decimals } => rate
             .round_dp_with_strategy(
                 decimals.min(MAX_PUBLISHED_DECIMALS),
@@ -477,10 +504,23 @@ impl ExactTarget {
     }
 }
 
+/// Whether `count` of `of` meets the target, compared exactly: what
+/// [`counts_meet`] does with [`RateComparison::Exact`], small enough to be
+/// built into each of C1's rates rather than called.
+#[inline(always)]
+fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+    target
+        .comparator
+        .accepts(order_counts_exactly(count, of, target.value))
+}
+
 /// Whether a rate meets the target.
 #[inline]
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
     match rate {
+        Rate::Counts { count, of } if mode == RateComparison::Exact => {
+            counts_meet_exactly(count, of, target)
+        }
         Rate::Counts { count, of } => counts_meet(count, of, target, mode),
         Rate::Figure(r) => target
             .comparator
@@ -835,6 +875,62 @@ mod tests {
                         "{count} of {of} against {target:?}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn rate_meets_compares_counts_as_counts_meet_does() {
+        let targets = [
+            t(Comparator::Above, "68"),
+            t(Comparator::Below, "1.0"),
+            t(Comparator::AtLeast, "98.0"),
+            t(Comparator::AtMost, "0.4"),
+            t(Comparator::AtLeast, "99.9999999999999999"),
+        ];
+        let counts = [0, 1, 4, 5, 9, 262, 368, 401, 1486, 1507, 1512, u64::MAX];
+        let modes = [EXACT, RateComparison::Published { decimals: 1 }];
+        for target in &targets {
+            for &of in &counts {
+                for &count in counts.iter().filter(|&&c| c <= of) {
+                    for mode in modes {
+                        assert_eq!(
+                            rate_meets(Rate::Counts { count, of }, target, mode),
+                            counts_meet(count, of, target, mode),
+                            "{count} of {of} against {target:?}, {mode:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_order_as_decimal_does() {
+        let values = [
+            "0",
+            "-0",
+            "0.00",
+            "-1.5",
+            "1",
+            "1.0",
+            "0.9975",
+            "55",
+            "54.99",
+            "61.25",
+            "61.250",
+            "100",
+            "99.9999999999999999",
+            "0.0000000000000000001",
+            "0.00000000000000000001",
+            "18446744073709551615",
+            "18446744073709551616",
+            "79228162514264337593543950335",
+        ];
+        for a in values {
+            for b in values {
+                let (a, b) = (d(a), d(b));
+                assert_eq!(order_decimals(a, b), a.cmp(&b), "{a} against {b}");
             }
         }
     }

@@ -126,9 +126,7 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     criterion::political_task(plan, record, &cx, &mut checks);
     criterion::meeting_quality(plan, record, &cx, &mut checks);
     // The member checks of C3 and C4 look at the roster in one pass.
-    let mut roster = criterion::MemberChecks::of(record, &plan.policy);
-    criterion::unity_discipline(record, roster.as_mut(), &mut checks);
-    criterion::members(plan, record, &cx, roster, &mut checks);
+    criterion::unity_discipline_and_members(plan, record, &cx, &mut checks);
 
     let (months, year_to_date) = month::months(record.meetings.as_deref(), &cx);
     if plan.policy.monthly_results == MonthlyResults::EveryMonth {
@@ -157,20 +155,32 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
         &cx.span,
     );
 
-    // One pass over the checks: the Kleene conjunction of each criterion's
-    // (and the verdict's own, by `CriterionId` as an index), and whether
-    // any fact is missing.
-    let mut statuses = [Status::Pass; CriterionId::ALL.len()];
-    let mut any_missing = false;
+    // One pass over the checks: which statuses each criterion (and the
+    // verdict's own) has seen, one bit per criterion and status at
+    // `3 × criterion + status`, and whether any fact is missing. The
+    // Kleene conjunction is then the worst status seen.
+    const _: () = assert!(Status::ALL.len() == 3 && 3 * CriterionId::ALL.len() <= 32);
+    let mut seen = 0u32;
+    let mut missing_facts = 0usize;
     for c in &checks {
-        if let Some(s) = statuses.get_mut(c.criterion as usize) {
-            *s = s.and(c.status);
-        }
-        any_missing |= !c.missing.is_empty();
+        seen |= 1 << (3 * c.criterion as u32 + c.status as u32);
+        missing_facts |= c.missing.len();
     }
+    let any_missing = missing_facts != 0;
+    let status_of = |c: CriterionId| {
+        let bits = seen >> (3 * c as u32);
+        if bits & (1 << Status::Fail as u32) != 0 {
+            Status::Fail
+        } else if bits & (1 << Status::Unknown as u32) != 0 {
+            Status::Unknown
+        } else {
+            Status::Pass
+        }
+    };
+    let statuses = CriterionId::ALL.iter().map(|&c| status_of(c));
     let result = |c: CriterionId| CriterionResult {
         clause: c.clause(),
-        status: statuses.get(c as usize).copied().unwrap_or(Status::Pass),
+        status: status_of(c),
     };
     let criteria = Criteria {
         political_task: result(CriterionId::PoliticalTask),
