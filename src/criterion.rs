@@ -486,10 +486,13 @@ pub(crate) fn meeting_quality(
         judgment(out, CheckId::ContentRenewed, renewed, Field::ContentRenewed);
         return;
     };
-    let survey = Survey::of(meetings, cx);
+    // One pass over the meetings in date order gathers what every check
+    // below needs (see `Survey` and `rating_supported`).
+    let mut survey = Survey::default();
+    let supported = rating_supported(meetings, cx, p, &mut survey);
     monthly_held(out, survey.held, cx);
     monthly_good(out, survey.below_good, survey.unrated, p);
-    rating_supported(out, meetings, cx, p);
+    supported.push(out);
     committee_prepared(out, survey.late, survey.unprepared);
     if p.thematic_per_quarter > 0 {
         thematic_quarterly(out, &survey.thematic, cx, p);
@@ -498,7 +501,9 @@ pub(crate) fn meeting_quality(
 }
 
 /// What the checks of C2 that look at one meeting at a time need, gathered
-/// in one pass over the meetings in date order.
+/// in the pass over the meetings in date order that `rating_supported`
+/// makes (one pass, not two: each pass costs ~20 instructions a meeting in
+/// loop mechanics alone).
 #[derive(Debug, Default)]
 struct Survey {
     /// Months with a regular meeting: bit `m` for month `m` (1–12).
@@ -516,42 +521,42 @@ struct Survey {
 }
 
 impl Survey {
-    fn of(meetings: &[Meeting], cx: &Context<'_>) -> Survey {
-        let mut s = Survey::default();
-        for (i, m) in in_order(meetings, cx) {
-            match m.kind {
-                MeetingKind::Regular => {
-                    s.held |= month_bit(m.month());
-                    match m.rating {
-                        None => s.unrated.push(FactPath::Meeting(i, MeetingField::Rating)),
-                        Some(MeetingRating::Good) => {}
-                        Some(_) => {
-                            let f = finding(i, m, Condition::RatedBelowGood, None);
-                            s.below_good.push(f);
-                        }
-                    }
-                    match m.committee_met {
-                        None => {
-                            let path = FactPath::Meeting(i, MeetingField::CommitteeMet);
-                            s.unprepared.push(path);
-                        }
-                        Some(d) if d > m.date => {
-                            let f = finding(i, m, Condition::CommitteeAfterMeeting, None);
-                            s.late.push(f);
-                        }
-                        Some(_) => {}
+    /// Notes meeting `i`, in date order.
+    #[inline(always)]
+    fn note(&mut self, i: u32, m: &Meeting) {
+        match m.kind {
+            MeetingKind::Regular => {
+                self.held |= month_bit(m.month());
+                match m.rating {
+                    None => self
+                        .unrated
+                        .push(FactPath::Meeting(i, MeetingField::Rating)),
+                    Some(MeetingRating::Good) => {}
+                    Some(_) => {
+                        let f = finding(i, m, Condition::RatedBelowGood, None);
+                        self.below_good.push(f);
                     }
                 }
-                MeetingKind::Thematic => {
-                    let quarter = usize::from(quarter_of(m.month()));
-                    if let Some(q) = s.thematic.get_mut(quarter) {
-                        *q = q.saturating_add(1);
+                match m.committee_met {
+                    None => {
+                        let path = FactPath::Meeting(i, MeetingField::CommitteeMet);
+                        self.unprepared.push(path);
                     }
+                    Some(d) if d > m.date => {
+                        let f = finding(i, m, Condition::CommitteeAfterMeeting, None);
+                        self.late.push(f);
+                    }
+                    Some(_) => {}
                 }
-                MeetingKind::Extraordinary => {}
             }
+            MeetingKind::Thematic => {
+                let quarter = usize::from(quarter_of(m.month()));
+                if let Some(q) = self.thematic.get_mut(quarter) {
+                    *q = q.saturating_add(1);
+                }
+            }
+            MeetingKind::Extraordinary => {}
         }
-        s
     }
 }
 
@@ -653,7 +658,16 @@ fn monthly_good(
 /// `good`: a shortfall, or a condition that cannot be told, makes the check
 /// unknown with the meeting's rating missing (it may have been rated good),
 /// never a pass.
-fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>, p: &Policy) {
+///
+/// The same pass notes each meeting in `survey` for the other checks of C2;
+/// the check itself is pushed later ([`Supported::push`]), in its place
+/// among them.
+fn rating_supported(
+    meetings: &[Meeting],
+    cx: &Context<'_>,
+    p: &Policy,
+    survey: &mut Survey,
+) -> Supported {
     let fw = &p.meeting_framework;
     let share = ExactTarget::new(&fw.attendance);
     let long_enough = Minutes::of(&fw.minutes);
@@ -676,6 +690,7 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
     // Where the absentees of the next meeting are looked for first.
     let mut absent_from = 0usize;
     for (i, m) in in_order(meetings, cx) {
+        survey.note(i, m);
         // A meeting whose rating is not given may have been rated good: its
         // conditions are checked as for a good one, and a shortfall (or a
         // condition that cannot be told) makes the check unknown, with the
@@ -835,25 +850,51 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
             unsupported += 1;
         }
     }
-    let detail = if findings.is_empty() {
-        None
-    } else {
-        Some(Detail::Meetings(findings))
-    };
-    let known = if missing.is_empty() {
-        Status::Pass
-    } else {
-        Status::Unknown
-    };
-    aggregate(
-        out,
-        CheckId::RatingSupported,
+    Supported {
         unsupported,
-        0,
-        known,
+        findings,
         missing,
-        detail,
-    );
+    }
+}
+
+/// What the pass of [`rating_supported`] found: the meetings rated good
+/// that do not meet the conditions, and the facts it needed and was not
+/// given.
+struct Supported {
+    unsupported: u64,
+    findings: Vec<MeetingFinding>,
+    missing: Vec<FactPath>,
+}
+
+impl Supported {
+    /// Pushes the check `meeting_quality.rating_supported`.
+    #[inline(always)]
+    fn push(self, out: &mut Vec<Check>) {
+        let Supported {
+            unsupported,
+            findings,
+            missing,
+        } = self;
+        let detail = if findings.is_empty() {
+            None
+        } else {
+            Some(Detail::Meetings(findings))
+        };
+        let known = if missing.is_empty() {
+            Status::Pass
+        } else {
+            Status::Unknown
+        };
+        aggregate(
+            out,
+            CheckId::RatingSupported,
+            unsupported,
+            0,
+            known,
+            missing,
+            detail,
+        );
+    }
 }
 
 /// A member's run of absences with leave (RULES §10) at the counted
