@@ -587,18 +587,19 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     } else {
         Status::Pass
     };
-    let c = Check::push(out, CheckId::MonthlyHeld, status);
-    c.actual = Some(Quantity::Count(count));
-    c.comparator = Some(Comparator::AtLeast);
-    c.target = Some(Quantity::Count(required));
-    match status {
-        Status::Fail => {
-            c.gap = Some(indicator::count_gap(count, Some(required)));
-            c.detail = Some(Detail::Months(failed));
+    Check::push_filled(out, CheckId::MonthlyHeld, status, |c| {
+        c.actual = Some(Quantity::Count(count));
+        c.comparator = Some(Comparator::AtLeast);
+        c.target = Some(Quantity::Count(required));
+        match status {
+            Status::Fail => {
+                c.gap = Some(indicator::count_gap(count, Some(required)));
+                c.detail = Some(Detail::Months(failed));
+            }
+            Status::Unknown => c.missing.push(Field::Meetings.into()),
+            Status::Pass => {}
         }
-        Status::Unknown => c.missing.push(Field::Meetings.into()),
-        Status::Pass => {}
-    }
+    });
 }
 
 /// Month `m` (1–12) as a bit of a month set ([`Survey::held`]).
