@@ -876,6 +876,17 @@ impl Supported {
             findings,
             missing,
         } = self;
+        if findings.is_empty() && missing.is_empty() {
+            // What `aggregate` pushes with no detail and nothing missing,
+            // without the two lists to move in (and drop).
+            zero(
+                out,
+                CheckId::RatingSupported,
+                Some(unsupported),
+                Field::Meetings,
+            );
+            return;
+        }
         let detail = if findings.is_empty() {
             None
         } else {
@@ -981,6 +992,12 @@ fn attended(present: u32, required: u32, share: &ExactTarget) -> bool {
 /// without the date ([`Survey`]).
 fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: Vec<FactPath>) {
     let n = late.len() as u64;
+    if late.is_empty() && missing.is_empty() {
+        // What `aggregate` pushes with no detail and nothing missing,
+        // without the two lists to move in (and drop).
+        zero(out, CheckId::CommitteePrepared, Some(n), Field::Meetings);
+        return;
+    }
     let detail = if late.is_empty() {
         None
     } else {
