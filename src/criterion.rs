@@ -627,6 +627,18 @@ fn monthly_good(
     p: &Policy,
 ) {
     let n = below.len() as u64;
+    let allowance = u64::from(p.monthly_good_allowance);
+    if below.is_empty() && missing.is_empty() {
+        // What `aggregate` pushes for no lower meeting and nothing missing
+        // (a pass), built in place without the two lists to move and drop.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(n)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(allowance)),
+            ..Check::blank(CheckId::MonthlyGood, Status::Pass)
+        });
+        return;
+    }
     let detail = if below.is_empty() {
         None
     } else {
@@ -636,7 +648,7 @@ fn monthly_good(
         out,
         CheckId::MonthlyGood,
         n,
-        u64::from(p.monthly_good_allowance),
+        allowance,
         Status::Pass,
         missing,
         detail,
@@ -1304,6 +1316,28 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn monthly_good_without_findings_pushes_what_aggregate_pushes() {
+        for allowance in [0, 1, 3, u32::MAX] {
+            let p = Policy {
+                monthly_good_allowance: allowance,
+                ..Policy::default()
+            };
+            let (mut m, mut a) = (Vec::new(), Vec::new());
+            monthly_good(&mut m, Vec::new(), Vec::new(), &p);
+            aggregate(
+                &mut a,
+                CheckId::MonthlyGood,
+                0,
+                u64::from(allowance),
+                Status::Pass,
+                Vec::new(),
+                None,
+            );
+            assert_eq!(m, a, "{allowance}");
         }
     }
 
