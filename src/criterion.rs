@@ -486,10 +486,13 @@ pub(crate) fn meeting_quality(
         judgment(out, CheckId::ContentRenewed, renewed, Field::ContentRenewed);
         return;
     };
-    let survey = Survey::of(meetings, cx);
+    // One pass over the meetings in date order gathers what every check
+    // below needs (see `Survey` and `rating_supported`).
+    let mut survey = Survey::default();
+    let supported = rating_supported(meetings, cx, p, &mut survey);
     monthly_held(out, survey.held, cx);
     monthly_good(out, survey.below_good, survey.unrated, p);
-    rating_supported(out, meetings, cx, p);
+    supported.push(out);
     committee_prepared(out, survey.late, survey.unprepared);
     if p.thematic_per_quarter > 0 {
         thematic_quarterly(out, &survey.thematic, cx, p);
@@ -498,7 +501,9 @@ pub(crate) fn meeting_quality(
 }
 
 /// What the checks of C2 that look at one meeting at a time need, gathered
-/// in one pass over the meetings in date order.
+/// in the pass over the meetings in date order that `rating_supported`
+/// makes (one pass, not two: each pass costs ~20 instructions a meeting in
+/// loop mechanics alone).
 #[derive(Debug, Default)]
 struct Survey {
     /// Months with a regular meeting: bit `m` for month `m` (1–12).
@@ -516,42 +521,42 @@ struct Survey {
 }
 
 impl Survey {
-    fn of(meetings: &[Meeting], cx: &Context<'_>) -> Survey {
-        let mut s = Survey::default();
-        for (i, m) in in_order(meetings, cx) {
-            match m.kind {
-                MeetingKind::Regular => {
-                    s.held |= month_bit(m.month());
-                    match m.rating {
-                        None => s.unrated.push(FactPath::Meeting(i, MeetingField::Rating)),
-                        Some(MeetingRating::Good) => {}
-                        Some(_) => {
-                            let f = finding(i, m, Condition::RatedBelowGood, None);
-                            s.below_good.push(f);
-                        }
-                    }
-                    match m.committee_met {
-                        None => {
-                            let path = FactPath::Meeting(i, MeetingField::CommitteeMet);
-                            s.unprepared.push(path);
-                        }
-                        Some(d) if d > m.date => {
-                            let f = finding(i, m, Condition::CommitteeAfterMeeting, None);
-                            s.late.push(f);
-                        }
-                        Some(_) => {}
+    /// Notes meeting `i`, in date order.
+    #[inline(always)]
+    fn note(&mut self, i: u32, m: &Meeting) {
+        match m.kind {
+            MeetingKind::Regular => {
+                self.held |= month_bit(m.month());
+                match m.rating {
+                    None => self
+                        .unrated
+                        .push(FactPath::Meeting(i, MeetingField::Rating)),
+                    Some(MeetingRating::Good) => {}
+                    Some(_) => {
+                        let f = finding(i, m, Condition::RatedBelowGood, None);
+                        self.below_good.push(f);
                     }
                 }
-                MeetingKind::Thematic => {
-                    let quarter = usize::from(quarter_of(m.month()));
-                    if let Some(q) = s.thematic.get_mut(quarter) {
-                        *q = q.saturating_add(1);
+                match m.committee_met {
+                    None => {
+                        let path = FactPath::Meeting(i, MeetingField::CommitteeMet);
+                        self.unprepared.push(path);
                     }
+                    Some(d) if d > m.date => {
+                        let f = finding(i, m, Condition::CommitteeAfterMeeting, None);
+                        self.late.push(f);
+                    }
+                    Some(_) => {}
                 }
-                MeetingKind::Extraordinary => {}
             }
+            MeetingKind::Thematic => {
+                let quarter = usize::from(quarter_of(m.month()));
+                if let Some(q) = self.thematic.get_mut(quarter) {
+                    *q = q.saturating_add(1);
+                }
+            }
+            MeetingKind::Extraordinary => {}
         }
-        s
     }
 }
 
@@ -582,18 +587,19 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     } else {
         Status::Pass
     };
-    let c = Check::push(out, CheckId::MonthlyHeld, status);
-    c.actual = Some(Quantity::Count(count));
-    c.comparator = Some(Comparator::AtLeast);
-    c.target = Some(Quantity::Count(required));
-    match status {
-        Status::Fail => {
-            c.gap = Some(indicator::count_gap(count, Some(required)));
-            c.detail = Some(Detail::Months(failed));
+    Check::push_filled(out, CheckId::MonthlyHeld, status, |c| {
+        c.actual = Some(Quantity::Count(count));
+        c.comparator = Some(Comparator::AtLeast);
+        c.target = Some(Quantity::Count(required));
+        match status {
+            Status::Fail => {
+                c.gap = Some(indicator::count_gap(count, Some(required)));
+                c.detail = Some(Detail::Months(failed));
+            }
+            Status::Unknown => c.missing.push(Field::Meetings.into()),
+            Status::Pass => {}
         }
-        Status::Unknown => c.missing.push(Field::Meetings.into()),
-        Status::Pass => {}
-    }
+    });
 }
 
 /// Month `m` (1–12) as a bit of a month set ([`Survey::held`]).
@@ -621,6 +627,18 @@ fn monthly_good(
     p: &Policy,
 ) {
     let n = below.len() as u64;
+    let allowance = u64::from(p.monthly_good_allowance);
+    if below.is_empty() && missing.is_empty() {
+        // What `aggregate` pushes for no lower meeting and nothing missing
+        // (a pass), built in place without the two lists to move and drop.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(n)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(allowance)),
+            ..Check::blank(CheckId::MonthlyGood, Status::Pass)
+        });
+        return;
+    }
     let detail = if below.is_empty() {
         None
     } else {
@@ -630,7 +648,7 @@ fn monthly_good(
         out,
         CheckId::MonthlyGood,
         n,
-        u64::from(p.monthly_good_allowance),
+        allowance,
         Status::Pass,
         missing,
         detail,
@@ -653,7 +671,16 @@ fn monthly_good(
 /// `good`: a shortfall, or a condition that cannot be told, makes the check
 /// unknown with the meeting's rating missing (it may have been rated good),
 /// never a pass.
-fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>, p: &Policy) {
+///
+/// The same pass notes each meeting in `survey` for the other checks of C2;
+/// the check itself is pushed later ([`Supported::push`]), in its place
+/// among them.
+fn rating_supported(
+    meetings: &[Meeting],
+    cx: &Context<'_>,
+    p: &Policy,
+    survey: &mut Survey,
+) -> Supported {
     let fw = &p.meeting_framework;
     let share = ExactTarget::new(&fw.attendance);
     let long_enough = Minutes::of(&fw.minutes);
@@ -676,6 +703,7 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
     // Where the absentees of the next meeting are looked for first.
     let mut absent_from = 0usize;
     for (i, m) in in_order(meetings, cx) {
+        survey.note(i, m);
         // A meeting whose rating is not given may have been rated good: its
         // conditions are checked as for a good one, and a shortfall (or a
         // condition that cannot be told) makes the check unknown, with the
@@ -835,25 +863,62 @@ fn rating_supported(out: &mut Vec<Check>, meetings: &[Meeting], cx: &Context<'_>
             unsupported += 1;
         }
     }
-    let detail = if findings.is_empty() {
-        None
-    } else {
-        Some(Detail::Meetings(findings))
-    };
-    let known = if missing.is_empty() {
-        Status::Pass
-    } else {
-        Status::Unknown
-    };
-    aggregate(
-        out,
-        CheckId::RatingSupported,
+    Supported {
         unsupported,
-        0,
-        known,
+        findings,
         missing,
-        detail,
-    );
+    }
+}
+
+/// What the pass of [`rating_supported`] found: the meetings rated good
+/// that do not meet the conditions, and the facts it needed and was not
+/// given.
+struct Supported {
+    unsupported: u64,
+    findings: Vec<MeetingFinding>,
+    missing: Vec<FactPath>,
+}
+
+impl Supported {
+    /// Pushes the check `meeting_quality.rating_supported`.
+    #[inline(always)]
+    fn push(self, out: &mut Vec<Check>) {
+        let Supported {
+            unsupported,
+            findings,
+            missing,
+        } = self;
+        if findings.is_empty() && missing.is_empty() {
+            // What `aggregate` pushes with no detail and nothing missing,
+            // without the two lists to move in (and drop).
+            zero(
+                out,
+                CheckId::RatingSupported,
+                Some(unsupported),
+                Field::Meetings,
+            );
+            return;
+        }
+        let detail = if findings.is_empty() {
+            None
+        } else {
+            Some(Detail::Meetings(findings))
+        };
+        let known = if missing.is_empty() {
+            Status::Pass
+        } else {
+            Status::Unknown
+        };
+        aggregate(
+            out,
+            CheckId::RatingSupported,
+            unsupported,
+            0,
+            known,
+            missing,
+            detail,
+        );
+    }
 }
 
 /// A member's run of absences with leave (RULES §10) at the counted
@@ -939,6 +1004,12 @@ fn attended(present: u32, required: u32, share: &ExactTarget) -> bool {
 /// without the date ([`Survey`]).
 fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: Vec<FactPath>) {
     let n = late.len() as u64;
+    if late.is_empty() && missing.is_empty() {
+        // What `aggregate` pushes with no detail and nothing missing,
+        // without the two lists to move in (and drop).
+        zero(out, CheckId::CommitteePrepared, Some(n), Field::Meetings);
+        return;
+    }
     let detail = if late.is_empty() {
         None
     } else {
@@ -1245,6 +1316,28 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn monthly_good_without_findings_pushes_what_aggregate_pushes() {
+        for allowance in [0, 1, 3, u32::MAX] {
+            let p = Policy {
+                monthly_good_allowance: allowance,
+                ..Policy::default()
+            };
+            let (mut m, mut a) = (Vec::new(), Vec::new());
+            monthly_good(&mut m, Vec::new(), Vec::new(), &p);
+            aggregate(
+                &mut a,
+                CheckId::MonthlyGood,
+                0,
+                u64::from(allowance),
+                Status::Pass,
+                Vec::new(),
+                None,
+            );
+            assert_eq!(m, a, "{allowance}");
         }
     }
 
