@@ -1085,6 +1085,20 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
         Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
         return;
     };
+    if ids.is_empty() && missing.is_empty() {
+        // No offender and every fact given (the common case): what
+        // `aggregate` pushes for a count of 0 (a pass), built in place by a
+        // closure small enough to be inlined, where `aggregate`'s own
+        // `extend` stays out of line and copies its captures.
+        let allowance = u64::from(allowance);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(0)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(allowance)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     let n = ids.len() as u64;
     // Not `then_some`: that builds the detail first and, for no offenders,
     // drops it again through a call.
@@ -1245,6 +1259,18 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn member_check_without_offenders_pushes_what_aggregate_pushes() {
+        for allowance in [0, 1, 5, u32::MAX] {
+            let (mut m, mut a) = (Vec::new(), Vec::new());
+            let id = CheckId::NoneDisciplined;
+            member_check(&mut m, id, Some(Offenders::default()), allowance);
+            let allowance = u64::from(allowance);
+            aggregate(&mut a, id, 0, allowance, Status::Pass, Vec::new(), None);
+            assert_eq!(m, a, "{allowance}");
         }
     }
 
