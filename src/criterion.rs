@@ -246,54 +246,78 @@ pub(crate) fn political_task(
     let t = &plan.targets;
     let p = &plan.policy;
     let e = record.education.as_ref();
-    let edu = [
-        (
-            CheckId::EduDropout,
-            &t.dropout,
-            e.and_then(|e| e.dropout),
-            Field::Dropout,
-        ),
-        (
+    // Each rate called where it is written (`rate` is always inlined), not
+    // from a loop over an array of (id, target, value, path): building that
+    // array copied seven 40-byte entries twice, and the loop read them back.
+    let edu = |value: fn(&crate::record::Education) -> Option<Rate>| e.and_then(value);
+    if let Some(target) = &t.dropout {
+        let v = edu(|e| e.dropout);
+        rate(out, CheckId::EduDropout, target, v, Field::Dropout, p, None);
+    }
+    if let Some(target) = &t.repetition {
+        let v = edu(|e| e.repetition);
+        rate(
+            out,
             CheckId::EduRepetition,
-            &t.repetition,
-            e.and_then(|e| e.repetition),
+            target,
+            v,
             Field::Repetition,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.promotion {
+        let v = edu(|e| e.promotion);
+        rate(
+            out,
             CheckId::EduPromotion,
-            &t.promotion,
-            e.and_then(|e| e.promotion),
+            target,
+            v,
             Field::Promotion,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.graduation {
+        let v = edu(|e| e.graduation);
+        rate(
+            out,
             CheckId::EduGraduation,
-            &t.graduation,
-            e.and_then(|e| e.graduation),
+            target,
+            v,
             Field::Graduation,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.efficiency {
+        let v = edu(|e| e.efficiency);
+        rate(
+            out,
             CheckId::EduEfficiency,
-            &t.efficiency,
-            e.and_then(|e| e.efficiency),
+            target,
+            v,
             Field::Efficiency,
-        ),
-        (
-            CheckId::EduPublicGrade10,
-            &t.public_grade10,
-            e.and_then(|e| e.public_grade10),
-            Field::PublicGrade10,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.public_grade10 {
+        let v = edu(|e| e.public_grade10);
+        let id = CheckId::EduPublicGrade10;
+        rate(out, id, target, v, Field::PublicGrade10, p, None);
+    }
+    if let Some(target) = &t.swimming {
+        let v = edu(|e| e.swimming);
+        rate(
+            out,
             CheckId::EduSwimming,
-            &t.swimming,
-            e.and_then(|e| e.swimming),
+            target,
+            v,
             Field::Swimming,
-        ),
-    ];
-    for (id, target, value, path) in edu {
-        if let Some(target) = target {
-            rate(out, id, target, value, path, p, None);
-        }
+            p,
+            None,
+        );
     }
     let party = record.party.as_ref();
     if let Some(target) = &t.study {
