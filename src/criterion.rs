@@ -1101,15 +1101,18 @@ impl MemberChecks {
 /// A member check from what [`MemberChecks`] found: unknown without a
 /// roster.
 ///
-/// Always inlined, like [`rate`]: a call copies the 48-byte `Offenders`
-/// it is given.
+/// Given by reference: the lists stay where [`MemberChecks::gather`] wrote
+/// them, and are taken out only when there is something in them (moving
+/// four 48-byte `Offenders` out by value copied each twice).
+///
+/// Always inlined, like [`rate`].
 #[inline(always)]
-fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, allowance: u32) {
-    let Some(Offenders { ids, missing }) = found else {
+fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<&mut Offenders>, allowance: u32) {
+    let Some(found) = found else {
         Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
         return;
     };
-    if ids.is_empty() && missing.is_empty() {
+    if found.ids.is_empty() && found.missing.is_empty() {
         // No offender and every fact given (the common case): what
         // `aggregate` pushes for a count of 0 (a pass), built in place by a
         // closure small enough to be inlined, where `aggregate`'s own
@@ -1123,6 +1126,8 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
         });
         return;
     }
+    let ids = core::mem::take(&mut found.ids);
+    let missing = core::mem::take(&mut found.missing);
     let n = ids.len() as u64;
     // Not `then_some`: that builds the detail first and, for no offenders,
     // drops it again through a call.
@@ -1152,14 +1157,13 @@ pub(crate) fn unity_discipline_and_members(
 ) {
     let mut found = MemberChecks::default();
     let roster = found.gather(record, &plan.policy);
-    // Taken apart by value: nothing is left over to drop.
     let MemberChecks {
         prohibited,
         disciplined,
         not_completed,
         leaders,
-    } = found;
-    let given = |o: Offenders| if roster { Some(o) } else { None };
+    } = &mut found;
+    let given = |o| roster.then_some(o);
     unity_discipline(record, given(prohibited), out);
     let found = [given(disciplined), given(not_completed), given(leaders)];
     members(plan, record, cx, found, out);
@@ -1167,7 +1171,7 @@ pub(crate) fn unity_discipline_and_members(
 
 /// C3 `unity_discipline` (2.1.3). `prohibited` is what
 /// [`MemberChecks::gather`] found, `None` without a roster.
-fn unity_discipline(record: &CellYear, prohibited: Option<Offenders>, out: &mut Vec<Check>) {
+fn unity_discipline(record: &CellYear, prohibited: Option<&mut Offenders>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
     let u = record.unity_discipline.as_ref();
@@ -1205,7 +1209,7 @@ fn members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
-    found: [Option<Offenders>; 3],
+    found: [Option<&mut Offenders>; 3],
     out: &mut Vec<Check>,
 ) {
     let p = &plan.policy;
@@ -1291,7 +1295,7 @@ mod tests {
         for allowance in [0, 1, 5, u32::MAX] {
             let (mut m, mut a) = (Vec::new(), Vec::new());
             let id = CheckId::NoneDisciplined;
-            member_check(&mut m, id, Some(Offenders::default()), allowance);
+            member_check(&mut m, id, Some(&mut Offenders::default()), allowance);
             let allowance = u64::from(allowance);
             aggregate(&mut a, id, 0, allowance, Status::Pass, Vec::new(), None);
             assert_eq!(m, a, "{allowance}");
