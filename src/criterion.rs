@@ -433,17 +433,20 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
             }
             continue;
         };
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let facts = [
-            (head.committed, HeadField::Committed),
-            (head.fulfilled, HeadField::Fulfilled),
-        ];
-        if facts.iter().any(|(v, _)| *v == Some(false)) {
-            failing.push(*role);
-        } else if facts.iter().all(|(v, _)| *v == Some(true)) {
+        // Both kept (the common case) first: one comparison each.
+        let (committed, fulfilled) = (head.committed, head.fulfilled);
+        if committed == Some(true) && fulfilled == Some(true) {
             kept += 1;
+            continue;
         }
-        for (v, field) in facts {
+        if committed == Some(false) || fulfilled == Some(false) {
+            failing.push(*role);
+        }
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for (v, field) in [
+            (committed, HeadField::Committed),
+            (fulfilled, HeadField::Fulfilled),
+        ] {
             if v.is_none() {
                 missing.push(FactPath::Head(i, field));
             }
