@@ -1054,7 +1054,8 @@ impl Offenders {
     }
 }
 
-/// The member checks of C3 and C4, gathered in one pass over the roster.
+/// The member checks of C3 and C4, gathered in one pass over a roster that
+/// is not [`clean`].
 #[derive(Debug, Default)]
 struct MemberChecks {
     /// `unity_discipline.prohibited_violations`: every member counts,
@@ -1070,16 +1071,11 @@ struct MemberChecks {
 }
 
 impl MemberChecks {
-    /// Goes over the roster once, noting into `self` (empty so far);
-    /// `false` without a roster.
+    /// Goes over the roster once, noting into `self` (empty so far).
     ///
     /// Filled in place rather than returned: the four lists are 192 bytes,
     /// which a return copies with a `memcpy` call.
-    fn gather(&mut self, record: &CellYear, policy: &Policy) -> bool {
-        let Some(members) = record.members.as_deref() else {
-            return false;
-        };
-        let min = policy.leader_min_rating;
+    fn gather(&mut self, members: &[Member], min: YearRating) {
         let c = self;
         for (i, m) in members.iter().enumerate() {
             let prohibited = m.violated_prohibitions;
@@ -1097,38 +1093,58 @@ impl MemberChecks {
                 }
             }
         }
-        true
     }
 }
 
-/// A member check from what [`MemberChecks`] found: unknown without a
-/// roster.
-///
-/// Given by reference: the lists stay where [`MemberChecks::gather`] wrote
-/// them, and are taken out only when there is something in them (moving
-/// four 48-byte `Offenders` out by value copied each twice).
+/// What [`member_check`] is given for its list.
+#[derive(Debug)]
+enum Found<'a> {
+    /// The record has no roster.
+    NoRoster,
+    /// No member has anything to note for any list ([`clean`]).
+    Clean,
+    /// The list [`MemberChecks::gather`] wrote.
+    Listed(&'a mut Offenders),
+}
+
+/// Whether member `m` has nothing to note for any member check: what
+/// [`MemberChecks::gather`] would note nothing for. A roster of such
+/// members (the common case) needs no lists at all.
+#[inline(always)]
+fn clean(m: &Member, min: YearRating) -> bool {
+    m.violated_prohibitions == Some(false)
+        && (!m.is_reviewed()
+            || (m.disciplined == Some(false)
+                && matches!(m.rating, Some(r)
+                    if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min))))
+}
+
+/// A member check from what the roster holds: unknown without one.
 ///
 /// Always inlined, like [`rate`].
 #[inline(always)]
-fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<&mut Offenders>, allowance: u32) {
-    let Some(found) = found else {
-        Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
-        return;
+fn member_check(out: &mut Vec<Check>, id: CheckId, found: Found<'_>, allowance: u32) {
+    let found = match found {
+        Found::NoRoster => {
+            Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
+            return;
+        }
+        Found::Listed(found) if !found.ids.is_empty() || !found.missing.is_empty() => found,
+        Found::Clean | Found::Listed(_) => {
+            // No offender and every fact given (the common case): what
+            // `aggregate` pushes for a count of 0 (a pass), built in place
+            // by a closure small enough to be inlined, where `aggregate`'s
+            // own `extend` stays out of line and copies its captures.
+            let allowance = u64::from(allowance);
+            Check::push_with(out, || Check {
+                actual: Some(Quantity::Count(0)),
+                comparator: Some(Comparator::AtMost),
+                target: Some(Quantity::Count(allowance)),
+                ..Check::blank(id, Status::Pass)
+            });
+            return;
+        }
     };
-    if found.ids.is_empty() && found.missing.is_empty() {
-        // No offender and every fact given (the common case): what
-        // `aggregate` pushes for a count of 0 (a pass), built in place by a
-        // closure small enough to be inlined, where `aggregate`'s own
-        // `extend` stays out of line and copies its captures.
-        let allowance = u64::from(allowance);
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(0)),
-            comparator: Some(Comparator::AtMost),
-            target: Some(Quantity::Count(allowance)),
-            ..Check::blank(id, Status::Pass)
-        });
-        return;
-    }
     let ids = core::mem::take(&mut found.ids);
     let missing = core::mem::take(&mut found.missing);
     let n = ids.len() as u64;
@@ -1151,30 +1167,50 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<&mut Offenders>
 }
 
 /// C3 `unity_discipline` (2.1.3) and C4 `members` (2.1.4), in that order:
-/// their member checks look at the roster in one pass ([`MemberChecks`]).
+/// their member checks look at the roster in one pass ([`clean`]), and
+/// only a roster with something to note in a second that gathers the
+/// lists ([`MemberChecks`]).
 pub(crate) fn unity_discipline_and_members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
     out: &mut Vec<Check>,
 ) {
+    let min = plan.policy.leader_min_rating;
+    let Some(roster) = record.members.as_deref() else {
+        unity_discipline(record, Found::NoRoster, out);
+        let found = [Found::NoRoster, Found::NoRoster, Found::NoRoster];
+        members(plan, record, cx, found, out);
+        return;
+    };
+    // A clean roster (the common case) needs no lists: no `MemberChecks`
+    // to fill, look into and drop.
+    if roster.iter().all(|m| clean(m, min)) {
+        unity_discipline(record, Found::Clean, out);
+        let found = [Found::Clean, Found::Clean, Found::Clean];
+        members(plan, record, cx, found, out);
+        return;
+    }
     let mut found = MemberChecks::default();
-    let roster = found.gather(record, &plan.policy);
+    found.gather(roster, min);
     let MemberChecks {
         prohibited,
         disciplined,
         not_completed,
         leaders,
     } = &mut found;
-    let given = |o| roster.then_some(o);
-    unity_discipline(record, given(prohibited), out);
-    let found = [given(disciplined), given(not_completed), given(leaders)];
+    unity_discipline(record, Found::Listed(prohibited), out);
+    let found = [
+        Found::Listed(disciplined),
+        Found::Listed(not_completed),
+        Found::Listed(leaders),
+    ];
     members(plan, record, cx, found, out);
 }
 
 /// C3 `unity_discipline` (2.1.3). `prohibited` is what
 /// [`MemberChecks::gather`] found, `None` without a roster.
-fn unity_discipline(record: &CellYear, prohibited: Option<&mut Offenders>, out: &mut Vec<Check>) {
+fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
     let u = record.unity_discipline.as_ref();
@@ -1212,7 +1248,7 @@ fn members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
-    found: [Option<&mut Offenders>; 3],
+    found: [Found<'_>; 3],
     out: &mut Vec<Check>,
 ) {
     let p = &plan.policy;
@@ -1298,10 +1334,57 @@ mod tests {
         for allowance in [0, 1, 5, u32::MAX] {
             let (mut m, mut a) = (Vec::new(), Vec::new());
             let id = CheckId::NoneDisciplined;
-            member_check(&mut m, id, Some(&mut Offenders::default()), allowance);
+            member_check(&mut m, id, Found::Clean, allowance);
             let allowance = u64::from(allowance);
             aggregate(&mut a, id, 0, allowance, Status::Pass, Vec::new(), None);
             assert_eq!(m, a, "{allowance}");
+        }
+    }
+
+    #[test]
+    fn a_clean_member_is_one_gather_notes_nothing_for() {
+        use crate::member::{MemberStatus, NotReviewed, Role};
+        let facts = [None, Some(false), Some(true)];
+        let ratings = core::iter::once(None).chain(YearRating::ALL.iter().copied().map(Some));
+        let ratings: Vec<_> = ratings.collect();
+        for &min in YearRating::ALL {
+            for &role in Role::ALL {
+                for &rating in &ratings {
+                    for violated in facts {
+                        for disciplined in facts {
+                            for exempt in [None, Some(false), Some(true)] {
+                                for not_reviewed in [None, Some(NotReviewed::Exempt)] {
+                                    let m = Member {
+                                        id: "dv01".into(),
+                                        name: None,
+                                        status: MemberStatus::Official,
+                                        role,
+                                        rating,
+                                        exempt,
+                                        working_elsewhere: None,
+                                        not_reviewed,
+                                        admitted: None,
+                                        disciplined,
+                                        violated_prohibitions: violated,
+                                    };
+                                    let mut found = MemberChecks::default();
+                                    found.gather(core::slice::from_ref(&m), min);
+                                    let lists = [
+                                        &found.prohibited,
+                                        &found.disciplined,
+                                        &found.not_completed,
+                                        &found.leaders,
+                                    ];
+                                    let nothing = lists
+                                        .iter()
+                                        .all(|o| o.ids.is_empty() && o.missing.is_empty());
+                                    assert_eq!(clean(&m, min), nothing, "{m:?} against {min}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
