@@ -124,6 +124,18 @@ fn rate(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
+    if let (Status::Pass, Rate::Counts { count, of }) = (status, r) {
+        // A passing rate given as counts (the common case): nothing left
+        // to decide, so the whole check is built in place at once.
+        let (comparator, value) = (target.comparator, target.value);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Counts { count, of }),
+            comparator: Some(comparator),
+            target: Some(Quantity::Rate(value)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(match r {
             Rate::Counts { count, of } => Quantity::Counts { count, of },
@@ -165,6 +177,17 @@ fn count(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
+    if status == Status::Pass {
+        // A passing count (the common case): built in place at once.
+        let (comparator, value) = (target.comparator, target.value);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(n)),
+            comparator: Some(comparator),
+            target: Some(Quantity::Count(value)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(Quantity::Count(n));
         c.comparator = Some(target.comparator);
@@ -1385,6 +1408,54 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn passing_rates_and_counts_are_built_whole() {
+        let policy = Plan::binh_tan_2024().policy;
+        let span = Span::new(2024, None, None).unwrap();
+        for comparator in [Comparator::AtLeast, Comparator::AtMost] {
+            let target = Target {
+                comparator,
+                value: Decimal::new(5, 1),
+            };
+            let k = if comparator.wants_more() { 9 } else { 0 };
+            let r = Rate::Counts { count: k, of: 10 };
+            let mut v = Vec::new();
+            let id = CheckId::EduPromotion;
+            rate(
+                &mut v,
+                id,
+                &target,
+                Some(r),
+                Field::Promotion,
+                &policy,
+                None,
+            );
+            let expected = Check {
+                actual: Some(Quantity::Counts { count: k, of: 10 }),
+                comparator: Some(comparator),
+                target: Some(Quantity::Rate(target.value)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
+
+            let target = Target {
+                comparator,
+                value: 4,
+            };
+            let n = if comparator.wants_more() { 6 } else { 2 };
+            let mut v = Vec::new();
+            let id = CheckId::PartyAdmissions;
+            count(&mut v, id, &target, Some(n), Field::Admissions, &span);
+            let expected = Check {
+                actual: Some(Quantity::Count(n)),
+                comparator: Some(comparator),
+                target: Some(Quantity::Count(4)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
         }
     }
 
