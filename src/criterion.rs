@@ -482,10 +482,21 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     } else {
         Status::Pass
     };
+    let required = required.len() as u64;
+    if status == Status::Pass {
+        // Every head kept (the common case): built whole in place at once.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(kept)),
+            comparator: Some(Comparator::AtLeast),
+            target: Some(Quantity::Count(required)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(Quantity::Count(kept));
         c.comparator = Some(Comparator::AtLeast);
-        c.target = Some(Quantity::Count(required.len() as u64));
+        c.target = Some(Quantity::Count(required));
         if status == Status::Fail {
             c.gap = Some(Gap::Judgment);
             c.detail = Some(Detail::Heads(failing));
