@@ -42,6 +42,16 @@ fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
     // built without a list of missing facts or a detail to carry: the
     // closure then stays small enough to be built in place inline.
     let fail = n > 0;
+    if !fail {
+        // Zero (the common case): no gap to decide.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(0)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(0)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_with(out, || Check {
         actual: Some(Quantity::Count(n)),
         comparator: Some(Comparator::AtMost),
