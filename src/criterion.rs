@@ -42,6 +42,16 @@ fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
     // built without a list of missing facts or a detail to carry: the
     // closure then stays small enough to be built in place inline.
     let fail = n > 0;
+    if !fail {
+        // Zero (the common case): no gap to decide.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(0)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(0)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_with(out, || Check {
         actual: Some(Quantity::Count(n)),
         comparator: Some(Comparator::AtMost),
@@ -70,6 +80,17 @@ fn aggregate(
     } else {
         Status::Pass
     };
+    if status == Status::Pass && detail.is_none() {
+        // A pass with no items behind it (the common case): nothing left
+        // to carry, so the whole check is built in place at once.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(offending)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(allowance)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     let gap = (status == Status::Fail).then(|| indicator::count_gap(offending, Some(allowance)));
     // Facts that could not change a pass are dropped; beside a failure they
     // are still listed (RULES §10: `missing` lists every unknown fact).
@@ -124,6 +145,18 @@ fn rate(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
+    if let (Status::Pass, Rate::Counts { count, of }) = (status, r) {
+        // A passing rate given as counts (the common case): nothing left
+        // to decide, so the whole check is built in place at once.
+        let (comparator, value) = (target.comparator, target.value);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Counts { count, of }),
+            comparator: Some(comparator),
+            target: Some(Quantity::Rate(value)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(match r {
             Rate::Counts { count, of } => Quantity::Counts { count, of },
@@ -165,6 +198,17 @@ fn count(
         (false, true) => Status::Unknown,
         (false, false) => Status::Fail,
     };
+    if status == Status::Pass {
+        // A passing count (the common case): built in place at once.
+        let (comparator, value) = (target.comparator, target.value);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(n)),
+            comparator: Some(comparator),
+            target: Some(Quantity::Count(value)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(Quantity::Count(n));
         c.comparator = Some(target.comparator);
@@ -246,54 +290,78 @@ pub(crate) fn political_task(
     let t = &plan.targets;
     let p = &plan.policy;
     let e = record.education.as_ref();
-    let edu = [
-        (
-            CheckId::EduDropout,
-            &t.dropout,
-            e.and_then(|e| e.dropout),
-            Field::Dropout,
-        ),
-        (
+    // Each rate called where it is written (`rate` is always inlined), not
+    // from a loop over an array of (id, target, value, path): building that
+    // array copied seven 40-byte entries twice, and the loop read them back.
+    let edu = |value: fn(&crate::record::Education) -> Option<Rate>| e.and_then(value);
+    if let Some(target) = &t.dropout {
+        let v = edu(|e| e.dropout);
+        rate(out, CheckId::EduDropout, target, v, Field::Dropout, p, None);
+    }
+    if let Some(target) = &t.repetition {
+        let v = edu(|e| e.repetition);
+        rate(
+            out,
             CheckId::EduRepetition,
-            &t.repetition,
-            e.and_then(|e| e.repetition),
+            target,
+            v,
             Field::Repetition,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.promotion {
+        let v = edu(|e| e.promotion);
+        rate(
+            out,
             CheckId::EduPromotion,
-            &t.promotion,
-            e.and_then(|e| e.promotion),
+            target,
+            v,
             Field::Promotion,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.graduation {
+        let v = edu(|e| e.graduation);
+        rate(
+            out,
             CheckId::EduGraduation,
-            &t.graduation,
-            e.and_then(|e| e.graduation),
+            target,
+            v,
             Field::Graduation,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.efficiency {
+        let v = edu(|e| e.efficiency);
+        rate(
+            out,
             CheckId::EduEfficiency,
-            &t.efficiency,
-            e.and_then(|e| e.efficiency),
+            target,
+            v,
             Field::Efficiency,
-        ),
-        (
-            CheckId::EduPublicGrade10,
-            &t.public_grade10,
-            e.and_then(|e| e.public_grade10),
-            Field::PublicGrade10,
-        ),
-        (
+            p,
+            None,
+        );
+    }
+    if let Some(target) = &t.public_grade10 {
+        let v = edu(|e| e.public_grade10);
+        let id = CheckId::EduPublicGrade10;
+        rate(out, id, target, v, Field::PublicGrade10, p, None);
+    }
+    if let Some(target) = &t.swimming {
+        let v = edu(|e| e.swimming);
+        rate(
+            out,
             CheckId::EduSwimming,
-            &t.swimming,
-            e.and_then(|e| e.swimming),
+            target,
+            v,
             Field::Swimming,
-        ),
-    ];
-    for (id, target, value, path) in edu {
-        if let Some(target) = target {
-            rate(out, id, target, value, path, p, None);
-        }
+            p,
+            None,
+        );
     }
     let party = record.party.as_ref();
     if let Some(target) = &t.study {
@@ -409,17 +477,20 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
             }
             continue;
         };
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let facts = [
-            (head.committed, HeadField::Committed),
-            (head.fulfilled, HeadField::Fulfilled),
-        ];
-        if facts.iter().any(|(v, _)| *v == Some(false)) {
-            failing.push(*role);
-        } else if facts.iter().all(|(v, _)| *v == Some(true)) {
+        // Both kept (the common case) first: one comparison each.
+        let (committed, fulfilled) = (head.committed, head.fulfilled);
+        if committed == Some(true) && fulfilled == Some(true) {
             kept += 1;
+            continue;
         }
-        for (v, field) in facts {
+        if committed == Some(false) || fulfilled == Some(false) {
+            failing.push(*role);
+        }
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for (v, field) in [
+            (committed, HeadField::Committed),
+            (fulfilled, HeadField::Fulfilled),
+        ] {
             if v.is_none() {
                 missing.push(FactPath::Head(i, field));
             }
@@ -432,10 +503,21 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     } else {
         Status::Pass
     };
+    let required = required.len() as u64;
+    if status == Status::Pass {
+        // Every head kept (the common case): built whole in place at once.
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(kept)),
+            comparator: Some(Comparator::AtLeast),
+            target: Some(Quantity::Count(required)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
     Check::push_filled(out, id, status, |c| {
         c.actual = Some(Quantity::Count(kept));
         c.comparator = Some(Comparator::AtLeast);
-        c.target = Some(Quantity::Count(required.len() as u64));
+        c.target = Some(Quantity::Count(required));
         if status == Status::Fail {
             c.gap = Some(Gap::Judgment);
             c.detail = Some(Detail::Heads(failing));
@@ -1098,7 +1180,8 @@ impl Offenders {
     }
 }
 
-/// The member checks of C3 and C4, gathered in one pass over the roster.
+/// The member checks of C3 and C4, gathered in one pass over a roster that
+/// is not [`clean`].
 #[derive(Debug, Default)]
 struct MemberChecks {
     /// `unity_discipline.prohibited_violations`: every member counts,
@@ -1114,16 +1197,11 @@ struct MemberChecks {
 }
 
 impl MemberChecks {
-    /// Goes over the roster once, noting into `self` (empty so far);
-    /// `false` without a roster.
+    /// Goes over the roster once, noting into `self` (empty so far).
     ///
     /// Filled in place rather than returned: the four lists are 192 bytes,
     /// which a return copies with a `memcpy` call.
-    fn gather(&mut self, record: &CellYear, policy: &Policy) -> bool {
-        let Some(members) = record.members.as_deref() else {
-            return false;
-        };
-        let min = policy.leader_min_rating;
+    fn gather(&mut self, members: &[Member], min: YearRating) {
         let c = self;
         for (i, m) in members.iter().enumerate() {
             let prohibited = m.violated_prohibitions;
@@ -1141,21 +1219,60 @@ impl MemberChecks {
                 }
             }
         }
-        true
     }
 }
 
-/// A member check from what [`MemberChecks`] found: unknown without a
-/// roster.
-///
-/// Always inlined, like [`rate`]: a call copies the 48-byte `Offenders`
-/// it is given.
+/// What [`member_check`] is given for its list.
+#[derive(Debug)]
+enum Found<'a> {
+    /// The record has no roster.
+    NoRoster,
+    /// No member has anything to note for any list ([`clean`]).
+    Clean,
+    /// The list [`MemberChecks::gather`] wrote.
+    Listed(&'a mut Offenders),
+}
+
+/// Whether member `m` has nothing to note for any member check: what
+/// [`MemberChecks::gather`] would note nothing for. A roster of such
+/// members (the common case) needs no lists at all.
 #[inline(always)]
-fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, allowance: u32) {
-    let Some(Offenders { ids, missing }) = found else {
-        Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
-        return;
+fn clean(m: &Member, min: YearRating) -> bool {
+    m.violated_prohibitions == Some(false)
+        && (!m.is_reviewed()
+            || (m.disciplined == Some(false)
+                && matches!(m.rating, Some(r)
+                    if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min))))
+}
+
+/// A member check from what the roster holds: unknown without one.
+///
+/// Always inlined, like [`rate`].
+#[inline(always)]
+fn member_check(out: &mut Vec<Check>, id: CheckId, found: Found<'_>, allowance: u32) {
+    let found = match found {
+        Found::NoRoster => {
+            Check::push_with(out, || Check::unknown(id, vec![Field::Members.into()]));
+            return;
+        }
+        Found::Listed(found) if !found.ids.is_empty() || !found.missing.is_empty() => found,
+        Found::Clean | Found::Listed(_) => {
+            // No offender and every fact given (the common case): what
+            // `aggregate` pushes for a count of 0 (a pass), built in place
+            // by a closure small enough to be inlined, where `aggregate`'s
+            // own `extend` stays out of line and copies its captures.
+            let allowance = u64::from(allowance);
+            Check::push_with(out, || Check {
+                actual: Some(Quantity::Count(0)),
+                comparator: Some(Comparator::AtMost),
+                target: Some(Quantity::Count(allowance)),
+                ..Check::blank(id, Status::Pass)
+            });
+            return;
+        }
     };
+    let ids = core::mem::take(&mut found.ids);
+    let missing = core::mem::take(&mut found.missing);
     let n = ids.len() as u64;
     // Not `then_some`: that builds the detail first and, for no offenders,
     // drops it again through a call.
@@ -1176,31 +1293,50 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Option<Offenders>, all
 }
 
 /// C3 `unity_discipline` (2.1.3) and C4 `members` (2.1.4), in that order:
-/// their member checks look at the roster in one pass ([`MemberChecks`]).
+/// their member checks look at the roster in one pass ([`clean`]), and
+/// only a roster with something to note in a second that gathers the
+/// lists ([`MemberChecks`]).
 pub(crate) fn unity_discipline_and_members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
     out: &mut Vec<Check>,
 ) {
+    let min = plan.policy.leader_min_rating;
+    let Some(roster) = record.members.as_deref() else {
+        unity_discipline(record, Found::NoRoster, out);
+        let found = [Found::NoRoster, Found::NoRoster, Found::NoRoster];
+        members(plan, record, cx, found, out);
+        return;
+    };
+    // A clean roster (the common case) needs no lists: no `MemberChecks`
+    // to fill, look into and drop.
+    if roster.iter().all(|m| clean(m, min)) {
+        unity_discipline(record, Found::Clean, out);
+        let found = [Found::Clean, Found::Clean, Found::Clean];
+        members(plan, record, cx, found, out);
+        return;
+    }
     let mut found = MemberChecks::default();
-    let roster = found.gather(record, &plan.policy);
-    // Taken apart by value: nothing is left over to drop.
+    found.gather(roster, min);
     let MemberChecks {
         prohibited,
         disciplined,
         not_completed,
         leaders,
-    } = found;
-    let given = |o: Offenders| if roster { Some(o) } else { None };
-    unity_discipline(record, given(prohibited), out);
-    let found = [given(disciplined), given(not_completed), given(leaders)];
+    } = &mut found;
+    unity_discipline(record, Found::Listed(prohibited), out);
+    let found = [
+        Found::Listed(disciplined),
+        Found::Listed(not_completed),
+        Found::Listed(leaders),
+    ];
     members(plan, record, cx, found, out);
 }
 
 /// C3 `unity_discipline` (2.1.3). `prohibited` is what
 /// [`MemberChecks::gather`] found, `None` without a roster.
-fn unity_discipline(record: &CellYear, prohibited: Option<Offenders>, out: &mut Vec<Check>) {
+fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
     let u = record.unity_discipline.as_ref();
@@ -1238,7 +1374,7 @@ fn members(
     plan: &Plan,
     record: &CellYear,
     cx: &Context<'_>,
-    found: [Option<Offenders>; 3],
+    found: [Found<'_>; 3],
     out: &mut Vec<Check>,
 ) {
     let p = &plan.policy;
@@ -1338,6 +1474,113 @@ mod tests {
                 None,
             );
             assert_eq!(m, a, "{allowance}");
+        }
+    }
+
+    #[test]
+    fn member_check_without_offenders_pushes_what_aggregate_pushes() {
+        for allowance in [0, 1, 5, u32::MAX] {
+            let (mut m, mut a) = (Vec::new(), Vec::new());
+            let id = CheckId::NoneDisciplined;
+            member_check(&mut m, id, Found::Clean, allowance);
+            let allowance = u64::from(allowance);
+            aggregate(&mut a, id, 0, allowance, Status::Pass, Vec::new(), None);
+            assert_eq!(m, a, "{allowance}");
+        }
+    }
+
+    #[test]
+    fn a_clean_member_is_one_gather_notes_nothing_for() {
+        use crate::member::{MemberStatus, NotReviewed, Role};
+        let facts = [None, Some(false), Some(true)];
+        let ratings = core::iter::once(None).chain(YearRating::ALL.iter().copied().map(Some));
+        let ratings: Vec<_> = ratings.collect();
+        for &min in YearRating::ALL {
+            for &role in Role::ALL {
+                for &rating in &ratings {
+                    for violated in facts {
+                        for disciplined in facts {
+                            for exempt in [None, Some(false), Some(true)] {
+                                for not_reviewed in [None, Some(NotReviewed::Exempt)] {
+                                    let m = Member {
+                                        id: "dv01".into(),
+                                        name: None,
+                                        status: MemberStatus::Official,
+                                        role,
+                                        rating,
+                                        exempt,
+                                        working_elsewhere: None,
+                                        not_reviewed,
+                                        admitted: None,
+                                        disciplined,
+                                        violated_prohibitions: violated,
+                                    };
+                                    let mut found = MemberChecks::default();
+                                    found.gather(core::slice::from_ref(&m), min);
+                                    let lists = [
+                                        &found.prohibited,
+                                        &found.disciplined,
+                                        &found.not_completed,
+                                        &found.leaders,
+                                    ];
+                                    let nothing = lists
+                                        .iter()
+                                        .all(|o| o.ids.is_empty() && o.missing.is_empty());
+                                    assert_eq!(clean(&m, min), nothing, "{m:?} against {min}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn passing_rates_and_counts_are_built_whole() {
+        let policy = Plan::binh_tan_2024().policy;
+        let span = Span::new(2024, None, None).unwrap();
+        for comparator in [Comparator::AtLeast, Comparator::AtMost] {
+            let target = Target {
+                comparator,
+                value: Decimal::new(5, 1),
+            };
+            let k = if comparator.wants_more() { 9 } else { 0 };
+            let r = Rate::Counts { count: k, of: 10 };
+            let mut v = Vec::new();
+            let id = CheckId::EduPromotion;
+            rate(
+                &mut v,
+                id,
+                &target,
+                Some(r),
+                Field::Promotion,
+                &policy,
+                None,
+            );
+            let expected = Check {
+                actual: Some(Quantity::Counts { count: k, of: 10 }),
+                comparator: Some(comparator),
+                target: Some(Quantity::Rate(target.value)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
+
+            let target = Target {
+                comparator,
+                value: 4,
+            };
+            let n = if comparator.wants_more() { 6 } else { 2 };
+            let mut v = Vec::new();
+            let id = CheckId::PartyAdmissions;
+            count(&mut v, id, &target, Some(n), Field::Admissions, &span);
+            let expected = Check {
+                actual: Some(Quantity::Count(n)),
+                comparator: Some(comparator),
+                target: Some(Quantity::Count(4)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
         }
     }
 
