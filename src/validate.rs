@@ -173,7 +173,7 @@ pub(crate) struct Context<'a> {
     pub order: Order,
     /// Absentees resolved to roster positions, meeting by meeting (empty
     /// without a roster, or without any absentee).
-    pub absences: Absences,
+    pub absences: Absences<'a>,
 }
 
 /// The positions of the meetings within the span, in date order (a stable
@@ -256,14 +256,86 @@ pub(crate) struct Absence {
     pub exempt: bool,
 }
 
-/// The absentees of every meeting, one list for the year, by meeting in
-/// the record's order.
-#[derive(Debug, Default)]
-pub(crate) struct Absences {
-    list: Vec<Absence>,
+impl Absence {
+    /// A placeholder for the unused part of [`Scratch`]'s inline list.
+    const NONE: Absence = Absence {
+        meeting: 0,
+        pos: 0,
+        with_leave: false,
+        exempt: false,
+    };
 }
 
-impl Absences {
+/// How many absentees of a year [`Scratch`] holds without allocating.
+const INLINE_ABSENCES: usize = 32;
+
+/// Where validation keeps the absentees it resolves, owned by the caller of
+/// [`validate`] (`assess`) so that the [`Context`] only borrows the list.
+///
+/// Shaped this way because a year names few absentees: up to
+/// [`INLINE_ABSENCES`] of them sit in the caller's frame, with no
+/// allocation and no pass over the meetings to count them first; beyond
+/// that, the whole list moves to the heap. Kept out of `Context` itself,
+/// whose copies (validation's `Ok`, the caller's `?`) would then copy the
+/// inline list too.
+pub(crate) struct Scratch {
+    /// How many of `inline` are absentees.
+    len: usize,
+    inline: [Absence; INLINE_ABSENCES],
+    /// Every absentee, once there are more than `inline` holds.
+    heap: Vec<Absence>,
+}
+
+impl Scratch {
+    /// An empty scratch.
+    pub fn new() -> Self {
+        Scratch {
+            len: 0,
+            inline: [Absence::NONE; INLINE_ABSENCES],
+            heap: Vec::new(),
+        }
+    }
+
+    /// Adds an absentee at the end of the list.
+    #[inline(always)]
+    fn push(&mut self, a: Absence) {
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = a;
+            self.len += 1;
+        } else {
+            self.spill(a);
+        }
+    }
+
+    /// Adds an absentee once the inline list is full: the list moves to the
+    /// heap first.
+    #[cold]
+    fn spill(&mut self, a: Absence) {
+        if self.heap.is_empty() {
+            self.heap.reserve(2 * INLINE_ABSENCES);
+            self.heap.extend_from_slice(&self.inline);
+        }
+        self.heap.push(a);
+    }
+
+    /// The absentees, in the order they were added.
+    fn list(&self) -> &[Absence] {
+        if self.heap.is_empty() {
+            self.inline.get(..self.len).unwrap_or(&[])
+        } else {
+            &self.heap
+        }
+    }
+}
+
+/// The absentees of every meeting, one list for the year, by meeting in
+/// the record's order (kept in a [`Scratch`]).
+#[derive(Debug, Default)]
+pub(crate) struct Absences<'a> {
+    list: &'a [Absence],
+}
+
+impl Absences<'_> {
     /// The absentees of meeting `i`, in list order (with leave first).
     ///
     /// `from` is where the meeting asked for last ended, and is moved to
@@ -365,8 +437,13 @@ fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<
     }
 }
 
-/// Validates `record` against `plan` and prepares the evaluation context.
-pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<'a>, Error> {
+/// Validates `record` against `plan` and prepares the evaluation context,
+/// keeping the absentees in `scratch`.
+pub(crate) fn validate<'a>(
+    plan: &Plan,
+    record: &'a CellYear,
+    scratch: &'a mut Scratch,
+) -> Result<Context<'a>, Error> {
     plan.validate()?;
     let year = record.cell.year;
     if !plan.applies_to(year) {
@@ -431,9 +508,12 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         None => None,
     };
 
-    let (order, absences) = match &record.meetings {
-        Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year)?,
-        None => (Order::default(), Absences::default()),
+    let order = match &record.meetings {
+        Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year, scratch)?,
+        None => Order::default(),
+    };
+    let absences = Absences {
+        list: scratch.list(),
     };
 
     Ok(Context {
@@ -538,10 +618,11 @@ fn check_meetings(
     roster: Option<&Roster<'_>>,
     span: &Span,
     year: i32,
-) -> Result<(Order, Absences), Error> {
+    scratch: &mut Scratch,
+) -> Result<Order, Error> {
     // The first regular meeting of each month, by position.
     let mut regular: [Option<usize>; 12] = [None; 12];
-    let mut resolver = roster.map(|r| Resolver::new(r, meetings));
+    let mut resolver = roster.map(|r| Resolver::new(r, scratch));
     for (i, m) in meetings.iter().enumerate() {
         check_date(i, m, span, year, &mut regular)?;
         // Official members of the base present, when the roster and the
@@ -566,7 +647,6 @@ fn check_meetings(
             )?;
         }
     }
-    let absences = resolver.map_or_else(Absences::default, |r| r.absences);
     // The date order is told apart after the checks, in a loop of its own
     // that keeps the loop above lighter.
     if meetings.is_sorted_by_key(|m| m.date) {
@@ -576,7 +656,7 @@ fn check_meetings(
             prefix: u32::try_from(within).unwrap_or(u32::MAX),
             sorted: Vec::new(),
         };
-        return Ok((order, absences));
+        return Ok(order);
     }
     let mut sorted: Vec<u32> = (0u32..)
         .zip(meetings)
@@ -584,7 +664,7 @@ fn check_meetings(
         .map(|(i, _)| i)
         .collect();
     sorted.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
-    Ok((Order { prefix: 0, sorted }, absences))
+    Ok(Order { prefix: 0, sorted })
 }
 
 /// A meeting's date: in the record's year, not before the cell was founded,
@@ -681,19 +761,11 @@ struct Resolver<'r, 'a> {
     seen: PerMember<u32>,
     /// The meetings resolved so far.
     meetings: u32,
-    absences: Absences,
+    absences: &'r mut Scratch,
 }
 
 impl<'r, 'a> Resolver<'r, 'a> {
-    fn new(roster: &'r Roster<'a>, meetings: &[Meeting]) -> Self {
-        // The list is sized once, for every absentee of the year.
-        let absent: usize = meetings
-            .iter()
-            .filter_map(|m| m.attendance.as_ref())
-            .map(|a| a.absent_with_leave.len() + a.absent_without_leave.len())
-            .sum();
-        let mut absences = Absences::default();
-        absences.list.reserve_exact(absent);
+    fn new(roster: &'r Roster<'a>, absences: &'r mut Scratch) -> Self {
         Resolver {
             roster,
             seen: PerMember::new(roster.len()),
@@ -781,7 +853,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
             }
             let exempt = member.is_exempt();
             if list != List::ExemptPresent {
-                self.absences.list.push(Absence {
+                self.absences.push(Absence {
                     meeting: u32::try_from(i).unwrap_or(u32::MAX),
                     pos,
                     with_leave: list == List::WithLeave,
@@ -1045,9 +1117,8 @@ mod tests {
             with_leave: true,
             exempt: false,
         };
-        let absences = Absences {
-            list: [0, 2, 2, 5].map(absence).into(),
-        };
+        let list = [0, 2, 2, 5].map(absence);
+        let absences = Absences { list: &list };
         let count = |i, from: &mut usize| absences.of(i, from).len();
         // In order, each meeting once, the cursor following along.
         let mut from = 0;
@@ -1059,6 +1130,29 @@ mod tests {
         assert_eq!(counts, [1, 2, 1, 0, 2]);
         let mut from = 0;
         assert!(absences.of(2, &mut from).iter().all(|a| a.meeting == 2));
+    }
+
+    #[test]
+    fn absentees_beyond_the_inline_ones_move_to_the_heap() {
+        for n in [0, 1, INLINE_ABSENCES, INLINE_ABSENCES + 1, 200] {
+            let mut scratch = Scratch::new();
+            for i in 0..n as u32 {
+                scratch.push(Absence {
+                    meeting: i,
+                    pos: i + 1,
+                    with_leave: i % 2 == 0,
+                    exempt: i % 3 == 0,
+                });
+            }
+            let list = scratch.list();
+            assert_eq!(list.len(), n);
+            for (i, a) in (0u32..).zip(list) {
+                assert_eq!(
+                    (a.meeting, a.pos, a.with_leave, a.exempt),
+                    (i, i + 1, i % 2 == 0, i % 3 == 0)
+                );
+            }
+        }
     }
 
     #[test]
@@ -1089,14 +1183,14 @@ mod tests {
             "2024-02-01",
         ];
         let meetings: Vec<Meeting> = dates.map(meeting).into();
-        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        let order = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap();
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [1, 3, 4, 0]);
 
         // In date order: the ones within the span are a prefix.
         let dates = ["2024-01-05", "2024-02-01", "2024-06-30", "2024-07-01"];
         let meetings: Vec<Meeting> = dates.map(meeting).into();
-        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        let order = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap();
         assert!(order.sorted.is_empty());
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [0, 1, 2]);
