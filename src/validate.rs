@@ -65,6 +65,22 @@ fn key(id: &str) -> u64 {
     k.checked_shl(pad).unwrap_or(0)
 }
 
+/// An id of 4 to 8 bytes as one integer: its first four bytes, then its
+/// last four, big-endian (they overlap for fewer than eight). Ids of the
+/// same length order as their words do: where the first four bytes agree,
+/// the bytes they share with the last four agree too, and the last four
+/// decide. The roster's order is checked with it ([`index_roster`]), as
+/// ids usually have one length; `None` for any other length.
+#[inline(always)]
+fn word(id: &str) -> Option<u64> {
+    let b = id.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let (head, tail) = (b.first_chunk::<4>()?, b.last_chunk::<4>()?);
+    Some((u64::from(u32::from_be_bytes(*head)) << 32) | u64::from(u32::from_be_bytes(*tail)))
+}
+
 /// The number that ends an id, if it ends in a digit: `dv07` → 7. Nine
 /// digits at most are read, so the number fits.
 ///
@@ -548,11 +564,12 @@ fn member_error(i: usize, m: &Member) -> Error {
 
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it, as `(key, id)`;
-    // the first is compared with `(0, "")`, below every id that is not
-    // empty (an empty one is an error before it is compared).
+    // Whether every id is greater than the one before it; the first is
+    // compared with "", below every id that is not empty (an empty one is
+    // an error before it is compared). `previous_word` is the previous id's
+    // `word`, when it has one.
     let mut increasing = true;
-    let mut previous: (u64, &str) = (0, "");
+    let (mut previous, mut previous_word) = ("", 0u64);
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -571,9 +588,15 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
                 official_convened += 1;
             }
         }
-        let this = (key(&m.id), m.id.as_str());
-        increasing &= previous < this;
-        previous = this;
+        let id = m.id.as_str();
+        let word = word(id);
+        increasing &= match word {
+            // Both ids of one length, 4 to 8 bytes: one comparison.
+            Some(w) if id.len() == previous.len() => previous_word < w,
+            _ => previous < id,
+        };
+        previous = id;
+        previous_word = word.unwrap_or(0);
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
@@ -1036,6 +1059,37 @@ mod tests {
     }
 
     #[test]
+    fn words_order_ids_of_one_length_as_str_does() {
+        let ids = [
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcd\0",
+            "abcde",
+            "abcdf",
+            "abxde",
+            "b\0\0\0\0",
+            "dv070",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdzzzz",
+            "abczzzzz",
+            "\u{ff}\u{ff}\u{ff}\u{ff}",
+        ];
+        for a in ids {
+            for b in ids {
+                if a.len() == b.len() {
+                    assert_eq!(word(a).cmp(&word(b)), a.cmp(b), "{a:?} against {b:?}");
+                }
+            }
+        }
+        for id in ["", "a", "abc", "abcdefghi"] {
+            assert!(word(id).is_none(), "{id:?}");
+        }
+    }
+
+    #[test]
     fn keys_order_ids_as_str_does() {
         let ids = [
             "",
@@ -1074,6 +1128,30 @@ mod tests {
         }
         assert!(roster.find("dv03").is_none());
         assert!(roster.find("").is_none());
+    }
+
+    #[test]
+    fn a_roster_is_its_own_index_exactly_when_its_ids_increase() {
+        for ids in [
+            &["dv01", "dv02", "dv03"][..],
+            &["dv01", "dv03", "dv02"],
+            &["dv01", "dv01x", "dv02"],
+            &["dv01x", "dv02", "dv02x"],
+            &["dv1", "dv10", "dv2"],
+            &["dv9", "dv10"],
+            &["abcdefgh", "abcdefghi", "abcdefgi"],
+            &["abcdefgh", "abcdefgg"],
+            &["b", "a"],
+            &["a", "b", "c"],
+        ] {
+            let members: Vec<Member> = ids.iter().map(|id| member(id)).collect();
+            let roster = index_roster(&members).unwrap();
+            let increasing = ids.windows(2).all(|w| w[0] < w[1]);
+            assert_eq!(roster.by_id.is_empty(), increasing, "{ids:?}");
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(roster.find(id).map(|(p, _)| p as usize), Some(i));
+            }
+        }
     }
 
     #[test]
