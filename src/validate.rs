@@ -1030,6 +1030,48 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_threshold_reads_when_it_is_a_usual_one_within_0_to_100() {
+        // `Plan::validate` tests thresholds with `threshold_reads`, and
+        // checks in full only those it does not pass.
+        use rust_decimal::Decimal;
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.00",
+            "1",
+            "99.99",
+            "100",
+            "100.0",
+            "100.0000000000000000",
+            "100.00000000000000001",
+            "100.01",
+            "101",
+            "-1",
+            "-0.01",
+            "0.0000000000000001",
+            "0.00000000000000001",
+            "50.00000000000000000",
+            "79228162514264337593543950335",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1844674407370955161.6",
+            "0.1000000000000000000000000000",
+        ]
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+        values.push(Decimal::from_parts(u32::MAX, u32::MAX, 0, false, 16));
+        values.push(Decimal::from_parts(0, 0, 1, false, 16));
+        for v in values {
+            let usual = !v.is_sign_negative()
+                && v.scale() <= crate::indicator::MAX_THRESHOLD_SCALE
+                && crate::indicator::within_percent(v);
+            assert_eq!(crate::plan::threshold_reads(v), usual, "{v}");
+        }
+    }
+
+    #[test]
     fn ids_are_the_same_exactly_when_their_bytes_are() {
         let ids = [
             "",
