@@ -673,8 +673,14 @@ fn check_meetings(
     // The date order is told apart after the checks, in a loop of its own
     // that keeps the loop above lighter.
     if meetings.is_sorted_by_key(|m| m.date) {
-        // Those within the span come first.
-        let within = meetings.partition_point(|m| m.date <= span.end);
+        // Those within the span come first: all of them when the last one
+        // is (as when the record runs to the end of the year), else found
+        // by binary search.
+        let within = if meetings.last().is_none_or(|m| m.date <= span.end) {
+            meetings.len()
+        } else {
+            meetings.partition_point(|m| m.date <= span.end)
+        };
         let order = Order {
             prefix: u32::try_from(within).unwrap_or(u32::MAX),
             sorted: Vec::new(),
