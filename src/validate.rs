@@ -643,11 +643,11 @@ fn check_meetings(
     year: i32,
     scratch: &mut Scratch,
 ) -> Result<Order, Error> {
-    // The first regular meeting of each month, by position.
-    let mut regular: [Option<usize>; 12] = [None; 12];
+    // The months that have had a regular meeting, bit `month - 1`.
+    let mut regular = 0u16;
     let mut resolver = roster.map(|r| Resolver::new(r, scratch));
     for (i, m) in meetings.iter().enumerate() {
-        check_date(i, m, span, year, &mut regular)?;
+        check_date(i, m, meetings, span, year, &mut regular)?;
         // Official members of the base present, when the roster and the
         // attendance tell.
         let mut official_present = None;
@@ -696,30 +696,36 @@ fn check_meetings(
     Ok(Order { prefix: 0, sorted })
 }
 
-/// A meeting's date: in the record's year, not before the cell was founded,
-/// and the only regular meeting of its month (`regular` holds each month's
-/// first).
+/// A meeting's date (meeting `i` of `meetings`): in the record's year, not before the cell was
+/// founded, and the only regular meeting of its month (`regular` has a bit
+/// for each month that has had one, `month - 1`).
 ///
-/// The errors are built out of line ([`date_error`], [`second_regular`]),
-/// so that the meeting loop keeps its registers for the usual case.
+/// The months are bits rather than each month's first meeting: the first
+/// is only needed for the error, and is looked for then
+/// ([`second_regular`]). The errors are built out of line ([`date_error`],
+/// [`second_regular`]), so that the meeting loop keeps its registers for
+/// the usual case.
+#[inline(always)]
 fn check_date(
     i: usize,
     m: &Meeting,
+    meetings: &[Meeting],
     span: &Span,
     year: i32,
-    regular: &mut [Option<usize>; 12],
+    regular: &mut u16,
 ) -> Result<(), Error> {
     if chrono::Datelike::year(&m.date) != year || m.date < span.start {
         return date_error(i, m, span, year);
     }
     if m.is_regular() {
         let month = month_of(m.date);
-        if let Some(slot) = regular.get_mut(usize::from(month).saturating_sub(1)) {
-            if let Some(first) = *slot {
-                return second_regular(i, month, first);
-            }
-            *slot = Some(i);
+        let bit = 1u16
+            .checked_shl(u32::from(month).saturating_sub(1))
+            .unwrap_or(0);
+        if *regular & bit != 0 {
+            return second_regular(i, month, meetings);
         }
+        *regular |= bit;
     }
     Ok(())
 }
@@ -736,9 +742,15 @@ fn date_error(i: usize, m: &Meeting, span: &Span, year: i32) -> Result<(), Error
     })
 }
 
-/// The error of a second regular meeting in a month.
+/// The error of a second regular meeting in a month: meeting `i`, which
+/// names the month's first.
 #[cold]
-fn second_regular(i: usize, month: u8, first: usize) -> Result<(), Error> {
+fn second_regular(i: usize, month: u8, meetings: &[Meeting]) -> Result<(), Error> {
+    let first = meetings
+        .iter()
+        .take(i)
+        .position(|m| m.is_regular() && month_of(m.date) == month)
+        .unwrap_or(i);
     Err(Error::SecondRegularMeeting {
         path: at("meetings", i),
         month,
@@ -1320,6 +1332,31 @@ mod tests {
         assert!(order.sorted.is_empty());
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_second_regular_meeting_names_the_first_of_its_month() {
+        let regular = |date: &str| -> Meeting {
+            serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"regular"}}"#)).unwrap()
+        };
+        let span = Span::new(2024, None, None).unwrap();
+        let meetings = vec![
+            regular("2024-03-05"),
+            meeting("2024-02-01"),
+            regular("2024-01-09"),
+            regular("2024-02-20"),
+            meeting("2024-02-21"),
+            regular("2024-12-31"),
+            regular("2024-02-27"),
+        ];
+        let err = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap_err();
+        let Error::SecondRegularMeeting { path, month, first } = err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            (path.as_str(), month, first.as_str()),
+            ("meetings[6]", 2, "meetings[3]")
+        );
     }
 
     #[test]
