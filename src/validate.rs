@@ -1085,7 +1085,7 @@ mod tests {
             let usual = !v.is_sign_negative()
                 && v.scale() <= crate::indicator::MAX_THRESHOLD_SCALE
                 && crate::indicator::within_percent(v);
-            assert_eq!(crate::plan::threshold_reads(v), usual, "{v}");
+            assert_eq!(crate::plan::threshold_reads(&v), usual, "{v}");
         }
     }
 
