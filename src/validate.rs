@@ -312,11 +312,16 @@ impl Scratch {
         }
     }
 
-    /// Adds an absentee at the end of the list.
+    /// Adds an absentee at the end of the list. Its fields are written
+    /// into the slot one by one: built whole, the 12-byte `Absence` was
+    /// put together on the stack and copied.
     #[inline(always)]
     fn push(&mut self, a: Absence) {
         if let Some(slot) = self.inline.get_mut(self.len) {
-            *slot = a;
+            slot.meeting = a.meeting;
+            slot.pos = a.pos;
+            slot.with_leave = a.with_leave;
+            slot.exempt = a.exempt;
             self.len += 1;
         } else {
             self.spill(a);
