@@ -662,8 +662,6 @@ fn check_meetings(
                 Some(r) => official_present = Some(r.meeting(i, a)?),
                 None => check_unique_without_roster(i, &lists(a))?,
             }
-        } else if let Some(r) = resolver.as_mut() {
-            r.no_attendance();
         }
         if let Some(v) = &m.votes {
             check_votes(
@@ -803,9 +801,12 @@ fn lists(a: &Attendance) -> [(List, &[String]); 3] {
 /// by meeting, and keeps the absentees for evaluation.
 struct Resolver<'r, 'a> {
     roster: &'r Roster<'a>,
-    /// For each roster member, the last meeting (from 1) that named them.
+    /// For each roster member, the stamp of the last meeting that named
+    /// them (0: none).
     seen: PerMember<u32>,
-    /// The meetings resolved so far.
+    /// The meetings so far that named anyone: the last one's stamp. Only
+    /// those need telling apart in `seen`, so a meeting that names nobody
+    /// is not counted.
     meetings: u32,
     absences: &'r mut Scratch,
 }
@@ -820,16 +821,6 @@ impl<'r, 'a> Resolver<'r, 'a> {
         }
     }
 
-    /// Ends a meeting.
-    fn close_meeting(&mut self) {
-        self.meetings = self.meetings.saturating_add(1);
-    }
-
-    /// A meeting without attendance: no absentees.
-    fn no_attendance(&mut self) {
-        self.close_meeting();
-    }
-
     /// Resolves meeting `i`'s lists: every id a member, none named twice.
     /// Returns the official members of the base present: those convened,
     /// plus exempt officials who came, less absentees of the base.
@@ -840,10 +831,10 @@ impl<'r, 'a> Resolver<'r, 'a> {
             && a.exempt_present.as_ref().is_none_or(Vec::is_empty)
         {
             // Nobody named: most meetings.
-            self.close_meeting();
             return Ok(present);
         }
-        let stamp = self.meetings.saturating_add(1);
+        self.meetings = self.meetings.saturating_add(1);
+        let stamp = self.meetings;
         // List by list, in the order they are checked; an empty list costs
         // one comparison (most meetings name one or two absentees at most).
         if !a.absent_with_leave.is_empty() {
@@ -859,7 +850,6 @@ impl<'r, 'a> Resolver<'r, 'a> {
         {
             self.list(i, List::ExemptPresent, ids, stamp, &mut present)?;
         }
-        self.close_meeting();
         Ok(present)
     }
 
