@@ -651,6 +651,8 @@ fn check_meetings(
     // The months that have had a regular meeting, bit `month - 1`.
     let mut regular = 0u16;
     let mut resolver = roster.map(|r| Resolver::new(r, scratch));
+    // The largest voting base, read once.
+    let official = roster.map(|r| r.official_eligible);
     for (i, m) in meetings.iter().enumerate() {
         check_date(i, m, meetings, span, year, &mut regular)?;
         // Official members of the base present, when the roster and the
@@ -664,13 +666,7 @@ fn check_meetings(
             }
         }
         if let Some(v) = &m.votes {
-            check_votes(
-                i,
-                m,
-                v,
-                roster.map(|r| r.official_eligible),
-                official_present,
-            )?;
+            check_votes(i, m, v, official, official_present)?;
         }
     }
     // The date order is told apart after the checks, in a loop of its own
