@@ -550,10 +550,24 @@ fn exemption_contradicted(m: &Member) -> bool {
     m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt)
 }
 
-/// The error of a member with an empty id, or whose exemption contradicts
-/// itself (checked in that order).
+/// A member with an empty id, or whose exemption contradicts itself.
+#[inline(always)]
+fn member_wrong(m: &Member) -> bool {
+    m.id.is_empty() || exemption_contradicted(m)
+}
+
+/// The error of the first member with an empty id, or whose exemption
+/// contradicts itself (checked in that order). The roster's loop keeps no
+/// position for it: it is found here.
 #[cold]
-fn member_error(i: usize, m: &Member) -> Error {
+fn member_error(members: &[Member]) -> Error {
+    let Some((i, m)) = members.iter().enumerate().find(|(_, m)| member_wrong(m)) else {
+        // Not reached: called once the loop has met such a member.
+        return Error::Contradiction {
+            path: "members".to_owned(),
+            reason: "a member's id is not empty",
+        };
+    };
     if m.id.is_empty() {
         Error::Contradiction {
             path: format!("members[{i}].id"),
@@ -583,9 +597,10 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             column: 0,
         });
     }
-    for (i, m) in members.iter().enumerate() {
-        if m.id.is_empty() || exemption_contradicted(m) {
-            return Err(member_error(i, m));
+    for m in members {
+        if member_wrong(m) {
+            // The first such member: its position is looked for only now.
+            return Err(member_error(members));
         }
         if m.may_vote() {
             official_eligible += 1;
