@@ -18,8 +18,10 @@ impl Span {
     /// The span of `year` from `founded` (if in the year) through `as_of`
     /// (clamped to the year's end). `None` for a year chrono cannot name.
     pub fn new(year: i32, founded: Option<NaiveDate>, as_of: Option<NaiveDate>) -> Option<Span> {
-        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
-        let year_end = NaiveDate::from_ymd_opt(year, 12, 31)?;
+        // 1 January, then 31 December as the year's last ordinal day: one
+        // call into chrono rather than two dates built from month and day.
+        let first = NaiveDate::from_yo_opt(year, 1)?;
+        let year_end = first.with_ordinal(if first.leap_year() { 366 } else { 365 })?;
         let start = founded.filter(|f| *f > first).unwrap_or(first);
         let end = as_of.map_or(year_end, |a| a.min(year_end));
         Some(Span {
@@ -104,6 +106,20 @@ mod tests {
         let s = Span::new(2024, None, Some(date(2024, 2, 29))).unwrap();
         assert!(s.month_over(2));
         assert!(!s.quarter_over(1));
+    }
+
+    #[test]
+    fn a_year_runs_from_1_january_to_31_december() {
+        for year in [
+            1900, 1999, 2000, 2023, 2024, 2100, 2400, -4, 262_142, -262_143,
+        ] {
+            let s = Span::new(year, None, None).unwrap();
+            assert_eq!(s.start, date(year, 1, 1), "{year}");
+            assert_eq!(s.year_end, date(year, 12, 31), "{year}");
+            assert_eq!(s.end, s.year_end, "{year}");
+        }
+        assert!(Span::new(i32::MAX, None, None).is_none());
+        assert!(Span::new(i32::MIN, None, None).is_none());
     }
 
     #[test]

@@ -349,7 +349,7 @@ impl Plan {
         target_threshold(t.study.as_ref(), "party.study")?;
         target_threshold(t.inspection.as_ref(), "party.inspection")?;
         let attendance = self.policy.meeting_framework.attendance.value;
-        if !threshold_reads(attendance) {
+        if !threshold_reads(&attendance) {
             check_threshold(attendance, || {
                 "plan.policy.meeting_framework.attendance.value".to_owned()
             })?;
@@ -385,22 +385,58 @@ impl Plan {
 }
 
 /// A rate target's threshold: tested inline ([`threshold_reads`]), checked
-/// in full, with its path, only when that test fails.
-#[inline]
-fn target_threshold(target: Option<&Target<Decimal>>, id: &str) -> Result<(), Error> {
+/// in full, with its path, only when that test fails ([`target_error`]).
+#[inline(always)]
+fn target_threshold(target: Option<&Target<Decimal>>, id: &'static str) -> Result<(), Error> {
     match target {
-        Some(t) if !threshold_reads(t.value) => {
-            check_threshold(t.value, || format!("plan.targets.{id}.value"))
-        }
+        Some(t) if !threshold_reads(&t.value) => target_error(&t.value, id),
         _ => Ok(()),
     }
 }
 
-/// The usual threshold, which [`check_threshold`] passes: within 0–100,
-/// written with at most 16 decimals (so no normalizing is needed).
-#[inline]
-fn threshold_reads(value: Decimal) -> bool {
-    value.scale() <= MAX_THRESHOLD_SCALE && crate::indicator::within_percent(value)
+/// [`check_threshold`] for the target `id`. Out of line, taking the value
+/// and the id as they are, so that the usual case keeps neither on the
+/// stack for the closure that builds the path.
+#[cold]
+#[inline(never)]
+fn target_error(value: &Decimal, id: &'static str) -> Result<(), Error> {
+    check_threshold(*value, || format!("plan.targets.{id}.value"))
+}
+
+/// The usual threshold, which [`check_threshold`] passes: not negative,
+/// written with at most 16 decimals (so no normalizing is needed), and
+/// within 0–100. `false` sends the value to the full check, which also
+/// passes the unusual ones (`-0`, or more decimals than needed).
+///
+/// A mantissa within 100 at a scale of 16 or less fits 64 bits, so it is
+/// compared with a table of `100 × 10^scale` in 64 bits, not with the
+/// 128-bit arithmetic of `within_percent`.
+#[inline(always)]
+pub(crate) fn threshold_reads(value: &Decimal) -> bool {
+    /// `100 × 10^scale` for each scale up to [`MAX_THRESHOLD_SCALE`].
+    const LIMIT: [u64; MAX_THRESHOLD_SCALE as usize + 1] = [
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+        10_000_000_000,
+        100_000_000_000,
+        1_000_000_000_000,
+        10_000_000_000_000,
+        100_000_000_000_000,
+        1_000_000_000_000_000,
+        10_000_000_000_000_000,
+        100_000_000_000_000_000,
+        1_000_000_000_000_000_000,
+    ];
+    !value.is_sign_negative()
+        && LIMIT
+            .get(value.scale() as usize)
+            .is_some_and(|&limit| u64::try_from(value.mantissa()).is_ok_and(|m| m <= limit))
 }
 
 #[cold]

@@ -65,6 +65,22 @@ fn key(id: &str) -> u64 {
     k.checked_shl(pad).unwrap_or(0)
 }
 
+/// An id of 4 to 8 bytes as one integer: its first four bytes, then its
+/// last four, big-endian (they overlap for fewer than eight). Ids of the
+/// same length order as their words do: where the first four bytes agree,
+/// the bytes they share with the last four agree too, and the last four
+/// decide. The roster's order is checked with it ([`index_roster`]), as
+/// ids usually have one length; `None` for any other length.
+#[inline(always)]
+fn word(id: &str) -> Option<u64> {
+    let b = id.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let (head, tail) = (b.first_chunk::<4>()?, b.last_chunk::<4>()?);
+    Some((u64::from(u32::from_be_bytes(*head)) << 32) | u64::from(u32::from_be_bytes(*tail)))
+}
+
 /// The number that ends an id, if it ends in a digit: `dv07` → 7. Nine
 /// digits at most are read, so the number fits.
 ///
@@ -173,7 +189,7 @@ pub(crate) struct Context<'a> {
     pub order: Order,
     /// Absentees resolved to roster positions, meeting by meeting (empty
     /// without a roster, or without any absentee).
-    pub absences: Absences,
+    pub absences: Absences<'a>,
 }
 
 /// The positions of the meetings within the span, in date order (a stable
@@ -256,14 +272,91 @@ pub(crate) struct Absence {
     pub exempt: bool,
 }
 
-/// The absentees of every meeting, one list for the year, by meeting in
-/// the record's order.
-#[derive(Debug, Default)]
-pub(crate) struct Absences {
-    list: Vec<Absence>,
+impl Absence {
+    /// A placeholder for the unused part of [`Scratch`]'s inline list.
+    const NONE: Absence = Absence {
+        meeting: 0,
+        pos: 0,
+        with_leave: false,
+        exempt: false,
+    };
 }
 
-impl Absences {
+/// How many absentees of a year [`Scratch`] holds without allocating.
+const INLINE_ABSENCES: usize = 32;
+
+/// Where validation keeps the absentees it resolves, owned by the caller of
+/// [`validate`] (`assess`) so that the [`Context`] only borrows the list.
+///
+/// Shaped this way because a year names few absentees: up to
+/// [`INLINE_ABSENCES`] of them sit in the caller's frame, with no
+/// allocation and no pass over the meetings to count them first; beyond
+/// that, the whole list moves to the heap. Kept out of `Context` itself,
+/// whose copies (validation's `Ok`, the caller's `?`) would then copy the
+/// inline list too.
+pub(crate) struct Scratch {
+    /// How many of `inline` are absentees.
+    len: usize,
+    inline: [Absence; INLINE_ABSENCES],
+    /// Every absentee, once there are more than `inline` holds.
+    heap: Vec<Absence>,
+}
+
+impl Scratch {
+    /// An empty scratch.
+    pub fn new() -> Self {
+        Scratch {
+            len: 0,
+            inline: [Absence::NONE; INLINE_ABSENCES],
+            heap: Vec::new(),
+        }
+    }
+
+    /// Adds an absentee at the end of the list. Its fields are written
+    /// into the slot one by one: built whole, the 12-byte `Absence` was
+    /// put together on the stack and copied.
+    #[inline(always)]
+    fn push(&mut self, a: Absence) {
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            slot.meeting = a.meeting;
+            slot.pos = a.pos;
+            slot.with_leave = a.with_leave;
+            slot.exempt = a.exempt;
+            self.len += 1;
+        } else {
+            self.spill(a);
+        }
+    }
+
+    /// Adds an absentee once the inline list is full: the list moves to the
+    /// heap first.
+    #[cold]
+    fn spill(&mut self, a: Absence) {
+        if self.heap.is_empty() {
+            self.heap.reserve(2 * INLINE_ABSENCES);
+            self.heap.extend_from_slice(&self.inline);
+        }
+        self.heap.push(a);
+    }
+
+    /// The absentees, in the order they were added.
+    fn list(&self) -> &[Absence] {
+        if self.heap.is_empty() {
+            self.inline.get(..self.len).unwrap_or(&[])
+        } else {
+            &self.heap
+        }
+    }
+}
+
+/// The absentees of every meeting, one list for the year, by meeting in
+/// the record's order (kept in a [`Scratch`]).
+#[derive(Debug, Default)]
+pub(crate) struct Absences<'a> {
+    list: &'a [Absence],
+}
+
+impl Absences<'_> {
     /// The absentees of meeting `i`, in list order (with leave first).
     ///
     /// `from` is where the meeting asked for last ended, and is moved to
@@ -365,8 +458,13 @@ fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<
     }
 }
 
-/// Validates `record` against `plan` and prepares the evaluation context.
-pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<'a>, Error> {
+/// Validates `record` against `plan` and prepares the evaluation context,
+/// keeping the absentees in `scratch`.
+pub(crate) fn validate<'a>(
+    plan: &Plan,
+    record: &'a CellYear,
+    scratch: &'a mut Scratch,
+) -> Result<Context<'a>, Error> {
     plan.validate()?;
     let year = record.cell.year;
     if !plan.applies_to(year) {
@@ -431,9 +529,12 @@ pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Context<
         None => None,
     };
 
-    let (order, absences) = match &record.meetings {
-        Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year)?,
-        None => (Order::default(), Absences::default()),
+    let order = match &record.meetings {
+        Some(meetings) => check_meetings(meetings, roster.as_ref(), &span, year, scratch)?,
+        None => Order::default(),
+    };
+    let absences = Absences {
+        list: scratch.list(),
     };
 
     Ok(Context {
@@ -449,10 +550,24 @@ fn exemption_contradicted(m: &Member) -> bool {
     m.exempt == Some(false) && m.not_reviewed == Some(crate::member::NotReviewed::Exempt)
 }
 
-/// The error of a member with an empty id, or whose exemption contradicts
-/// itself (checked in that order).
+/// A member with an empty id, or whose exemption contradicts itself.
+#[inline(always)]
+fn member_wrong(m: &Member) -> bool {
+    m.id.is_empty() || exemption_contradicted(m)
+}
+
+/// The error of the first member with an empty id, or whose exemption
+/// contradicts itself (checked in that order). The roster's loop keeps no
+/// position for it: it is found here.
 #[cold]
-fn member_error(i: usize, m: &Member) -> Error {
+fn member_error(members: &[Member]) -> Error {
+    let Some((i, m)) = members.iter().enumerate().find(|(_, m)| member_wrong(m)) else {
+        // Not reached: called once the loop has met such a member.
+        return Error::Contradiction {
+            path: "members".to_owned(),
+            reason: "a member's id is not empty",
+        };
+    };
     if m.id.is_empty() {
         Error::Contradiction {
             path: format!("members[{i}].id"),
@@ -468,11 +583,12 @@ fn member_error(i: usize, m: &Member) -> Error {
 
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it, as `(key, id)`;
-    // the first is compared with `(0, "")`, below every id that is not
-    // empty (an empty one is an error before it is compared).
+    // Whether every id is greater than the one before it; the first is
+    // compared with "", below every id that is not empty (an empty one is
+    // an error before it is compared). `previous_word` is the previous id's
+    // `word`, when it has one.
     let mut increasing = true;
-    let mut previous: (u64, &str) = (0, "");
+    let (mut previous, mut previous_word) = ("", 0u64);
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -481,9 +597,10 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
             column: 0,
         });
     }
-    for (i, m) in members.iter().enumerate() {
-        if m.id.is_empty() || exemption_contradicted(m) {
-            return Err(member_error(i, m));
+    for m in members {
+        if member_wrong(m) {
+            // The first such member: its position is looked for only now.
+            return Err(member_error(members));
         }
         if m.may_vote() {
             official_eligible += 1;
@@ -491,9 +608,15 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
                 official_convened += 1;
             }
         }
-        let this = (key(&m.id), m.id.as_str());
-        increasing &= previous < this;
-        previous = this;
+        let id = m.id.as_str();
+        let word = word(id);
+        increasing &= match word {
+            // Both ids of one length, 4 to 8 bytes: one comparison.
+            Some(w) if id.len() == previous.len() => previous_word < w,
+            _ => previous < id,
+        };
+        previous = id;
+        previous_word = word.unwrap_or(0);
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
@@ -538,12 +661,15 @@ fn check_meetings(
     roster: Option<&Roster<'_>>,
     span: &Span,
     year: i32,
-) -> Result<(Order, Absences), Error> {
-    // The first regular meeting of each month, by position.
-    let mut regular: [Option<usize>; 12] = [None; 12];
-    let mut resolver = roster.map(|r| Resolver::new(r, meetings));
+    scratch: &mut Scratch,
+) -> Result<Order, Error> {
+    // The months that have had a regular meeting, bit `month - 1`.
+    let mut regular = 0u16;
+    let mut resolver = roster.map(|r| Resolver::new(r, scratch));
+    // The largest voting base, read once.
+    let official = roster.map(|r| r.official_eligible);
     for (i, m) in meetings.iter().enumerate() {
-        check_date(i, m, span, year, &mut regular)?;
+        check_date(i, m, meetings, span, year, &mut regular)?;
         // Official members of the base present, when the roster and the
         // attendance tell.
         let mut official_present = None;
@@ -553,30 +679,27 @@ fn check_meetings(
                 Some(r) => official_present = Some(r.meeting(i, a)?),
                 None => check_unique_without_roster(i, &lists(a))?,
             }
-        } else if let Some(r) = resolver.as_mut() {
-            r.no_attendance();
         }
         if let Some(v) = &m.votes {
-            check_votes(
-                i,
-                m,
-                v,
-                roster.map(|r| r.official_eligible),
-                official_present,
-            )?;
+            check_votes(i, m, v, official, official_present)?;
         }
     }
-    let absences = resolver.map_or_else(Absences::default, |r| r.absences);
     // The date order is told apart after the checks, in a loop of its own
     // that keeps the loop above lighter.
     if meetings.is_sorted_by_key(|m| m.date) {
-        // Those within the span come first.
-        let within = meetings.partition_point(|m| m.date <= span.end);
+        // Those within the span come first: all of them when the last one
+        // is (as when the record runs to the end of the year), else found
+        // by binary search.
+        let within = if meetings.last().is_none_or(|m| m.date <= span.end) {
+            meetings.len()
+        } else {
+            meetings.partition_point(|m| m.date <= span.end)
+        };
         let order = Order {
             prefix: u32::try_from(within).unwrap_or(u32::MAX),
             sorted: Vec::new(),
         };
-        return Ok((order, absences));
+        return Ok(order);
     }
     let mut sorted: Vec<u32> = (0u32..)
         .zip(meetings)
@@ -584,33 +707,39 @@ fn check_meetings(
         .map(|(i, _)| i)
         .collect();
     sorted.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
-    Ok((Order { prefix: 0, sorted }, absences))
+    Ok(Order { prefix: 0, sorted })
 }
 
-/// A meeting's date: in the record's year, not before the cell was founded,
-/// and the only regular meeting of its month (`regular` holds each month's
-/// first).
+/// A meeting's date (meeting `i` of `meetings`): in the record's year, not before the cell was
+/// founded, and the only regular meeting of its month (`regular` has a bit
+/// for each month that has had one, `month - 1`).
 ///
-/// The errors are built out of line ([`date_error`], [`second_regular`]),
-/// so that the meeting loop keeps its registers for the usual case.
+/// The months are bits rather than each month's first meeting: the first
+/// is only needed for the error, and is looked for then
+/// ([`second_regular`]). The errors are built out of line ([`date_error`],
+/// [`second_regular`]), so that the meeting loop keeps its registers for
+/// the usual case.
+#[inline(always)]
 fn check_date(
     i: usize,
     m: &Meeting,
+    meetings: &[Meeting],
     span: &Span,
     year: i32,
-    regular: &mut [Option<usize>; 12],
+    regular: &mut u16,
 ) -> Result<(), Error> {
     if chrono::Datelike::year(&m.date) != year || m.date < span.start {
         return date_error(i, m, span, year);
     }
     if m.is_regular() {
         let month = month_of(m.date);
-        if let Some(slot) = regular.get_mut(usize::from(month).saturating_sub(1)) {
-            if let Some(first) = *slot {
-                return second_regular(i, month, first);
-            }
-            *slot = Some(i);
+        let bit = 1u16
+            .checked_shl(u32::from(month).saturating_sub(1))
+            .unwrap_or(0);
+        if *regular & bit != 0 {
+            return second_regular(i, month, meetings);
         }
+        *regular |= bit;
     }
     Ok(())
 }
@@ -627,9 +756,15 @@ fn date_error(i: usize, m: &Meeting, span: &Span, year: i32) -> Result<(), Error
     })
 }
 
-/// The error of a second regular meeting in a month.
+/// The error of a second regular meeting in a month: meeting `i`, which
+/// names the month's first.
 #[cold]
-fn second_regular(i: usize, month: u8, first: usize) -> Result<(), Error> {
+fn second_regular(i: usize, month: u8, meetings: &[Meeting]) -> Result<(), Error> {
+    let first = meetings
+        .iter()
+        .take(i)
+        .position(|m| m.is_regular() && month_of(m.date) == month)
+        .unwrap_or(i);
     Err(Error::SecondRegularMeeting {
         path: at("meetings", i),
         month,
@@ -677,39 +812,24 @@ fn lists(a: &Attendance) -> [(List, &[String]); 3] {
 /// by meeting, and keeps the absentees for evaluation.
 struct Resolver<'r, 'a> {
     roster: &'r Roster<'a>,
-    /// For each roster member, the last meeting (from 1) that named them.
+    /// For each roster member, the stamp of the last meeting that named
+    /// them (0: none).
     seen: PerMember<u32>,
-    /// The meetings resolved so far.
+    /// The meetings so far that named anyone: the last one's stamp. Only
+    /// those need telling apart in `seen`, so a meeting that names nobody
+    /// is not counted.
     meetings: u32,
-    absences: Absences,
+    absences: &'r mut Scratch,
 }
 
 impl<'r, 'a> Resolver<'r, 'a> {
-    fn new(roster: &'r Roster<'a>, meetings: &[Meeting]) -> Self {
-        // The list is sized once, for every absentee of the year.
-        let absent: usize = meetings
-            .iter()
-            .filter_map(|m| m.attendance.as_ref())
-            .map(|a| a.absent_with_leave.len() + a.absent_without_leave.len())
-            .sum();
-        let mut absences = Absences::default();
-        absences.list.reserve_exact(absent);
+    fn new(roster: &'r Roster<'a>, absences: &'r mut Scratch) -> Self {
         Resolver {
             roster,
             seen: PerMember::new(roster.len()),
             meetings: 0,
             absences,
         }
-    }
-
-    /// Ends a meeting.
-    fn close_meeting(&mut self) {
-        self.meetings = self.meetings.saturating_add(1);
-    }
-
-    /// A meeting without attendance: no absentees.
-    fn no_attendance(&mut self) {
-        self.close_meeting();
     }
 
     /// Resolves meeting `i`'s lists: every id a member, none named twice.
@@ -722,10 +842,10 @@ impl<'r, 'a> Resolver<'r, 'a> {
             && a.exempt_present.as_ref().is_none_or(Vec::is_empty)
         {
             // Nobody named: most meetings.
-            self.close_meeting();
             return Ok(present);
         }
-        let stamp = self.meetings.saturating_add(1);
+        self.meetings = self.meetings.saturating_add(1);
+        let stamp = self.meetings;
         // List by list, in the order they are checked; an empty list costs
         // one comparison (most meetings name one or two absentees at most).
         if !a.absent_with_leave.is_empty() {
@@ -741,7 +861,6 @@ impl<'r, 'a> Resolver<'r, 'a> {
         {
             self.list(i, List::ExemptPresent, ids, stamp, &mut present)?;
         }
-        self.close_meeting();
         Ok(present)
     }
 
@@ -781,7 +900,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
             }
             let exempt = member.is_exempt();
             if list != List::ExemptPresent {
-                self.absences.list.push(Absence {
+                self.absences.push(Absence {
                     meeting: u32::try_from(i).unwrap_or(u32::MAX),
                     pos,
                     with_leave: list == List::WithLeave,
@@ -935,6 +1054,48 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_threshold_reads_when_it_is_a_usual_one_within_0_to_100() {
+        // `Plan::validate` tests thresholds with `threshold_reads`, and
+        // checks in full only those it does not pass.
+        use rust_decimal::Decimal;
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.00",
+            "1",
+            "99.99",
+            "100",
+            "100.0",
+            "100.0000000000000000",
+            "100.00000000000000001",
+            "100.01",
+            "101",
+            "-1",
+            "-0.01",
+            "0.0000000000000001",
+            "0.00000000000000001",
+            "50.00000000000000000",
+            "79228162514264337593543950335",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1844674407370955161.6",
+            "0.1000000000000000000000000000",
+        ]
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+        values.push(Decimal::from_parts(u32::MAX, u32::MAX, 0, false, 16));
+        values.push(Decimal::from_parts(0, 0, 1, false, 16));
+        for v in values {
+            let usual = !v.is_sign_negative()
+                && v.scale() <= crate::indicator::MAX_THRESHOLD_SCALE
+                && crate::indicator::within_percent(v);
+            assert_eq!(crate::plan::threshold_reads(&v), usual, "{v}");
+        }
+    }
+
+    #[test]
     fn ids_are_the_same_exactly_when_their_bytes_are() {
         let ids = [
             "",
@@ -960,6 +1121,37 @@ mod tests {
             for b in ids {
                 assert_eq!(same_id(a, b), a == b, "{a:?} against {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn words_order_ids_of_one_length_as_str_does() {
+        let ids = [
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcd\0",
+            "abcde",
+            "abcdf",
+            "abxde",
+            "b\0\0\0\0",
+            "dv070",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdzzzz",
+            "abczzzzz",
+            "\u{ff}\u{ff}\u{ff}\u{ff}",
+        ];
+        for a in ids {
+            for b in ids {
+                if a.len() == b.len() {
+                    assert_eq!(word(a).cmp(&word(b)), a.cmp(b), "{a:?} against {b:?}");
+                }
+            }
+        }
+        for id in ["", "a", "abc", "abcdefghi"] {
+            assert!(word(id).is_none(), "{id:?}");
         }
     }
 
@@ -1005,6 +1197,30 @@ mod tests {
     }
 
     #[test]
+    fn a_roster_is_its_own_index_exactly_when_its_ids_increase() {
+        for ids in [
+            &["dv01", "dv02", "dv03"][..],
+            &["dv01", "dv03", "dv02"],
+            &["dv01", "dv01x", "dv02"],
+            &["dv01x", "dv02", "dv02x"],
+            &["dv1", "dv10", "dv2"],
+            &["dv9", "dv10"],
+            &["abcdefgh", "abcdefghi", "abcdefgi"],
+            &["abcdefgh", "abcdefgg"],
+            &["b", "a"],
+            &["a", "b", "c"],
+        ] {
+            let members: Vec<Member> = ids.iter().map(|id| member(id)).collect();
+            let roster = index_roster(&members).unwrap();
+            let increasing = ids.windows(2).all(|w| w[0] < w[1]);
+            assert_eq!(roster.by_id.is_empty(), increasing, "{ids:?}");
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(roster.find(id).map(|(p, _)| p as usize), Some(i));
+            }
+        }
+    }
+
+    #[test]
     fn an_id_is_looked_for_where_its_number_puts_it_then_searched() {
         // Numbered in order: each id is where its number says.
         let members: Vec<Member> = ["dv01", "dv02", "dv03", "dv04"].map(member).into();
@@ -1045,9 +1261,8 @@ mod tests {
             with_leave: true,
             exempt: false,
         };
-        let absences = Absences {
-            list: [0, 2, 2, 5].map(absence).into(),
-        };
+        let list = [0, 2, 2, 5].map(absence);
+        let absences = Absences { list: &list };
         let count = |i, from: &mut usize| absences.of(i, from).len();
         // In order, each meeting once, the cursor following along.
         let mut from = 0;
@@ -1059,6 +1274,29 @@ mod tests {
         assert_eq!(counts, [1, 2, 1, 0, 2]);
         let mut from = 0;
         assert!(absences.of(2, &mut from).iter().all(|a| a.meeting == 2));
+    }
+
+    #[test]
+    fn absentees_beyond_the_inline_ones_move_to_the_heap() {
+        for n in [0, 1, INLINE_ABSENCES, INLINE_ABSENCES + 1, 200] {
+            let mut scratch = Scratch::new();
+            for i in 0..n as u32 {
+                scratch.push(Absence {
+                    meeting: i,
+                    pos: i + 1,
+                    with_leave: i % 2 == 0,
+                    exempt: i % 3 == 0,
+                });
+            }
+            let list = scratch.list();
+            assert_eq!(list.len(), n);
+            for (i, a) in (0u32..).zip(list) {
+                assert_eq!(
+                    (a.meeting, a.pos, a.with_leave, a.exempt),
+                    (i, i + 1, i % 2 == 0, i % 3 == 0)
+                );
+            }
+        }
     }
 
     #[test]
@@ -1089,17 +1327,42 @@ mod tests {
             "2024-02-01",
         ];
         let meetings: Vec<Meeting> = dates.map(meeting).into();
-        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        let order = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap();
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [1, 3, 4, 0]);
 
         // In date order: the ones within the span are a prefix.
         let dates = ["2024-01-05", "2024-02-01", "2024-06-30", "2024-07-01"];
         let meetings: Vec<Meeting> = dates.map(meeting).into();
-        let (order, _) = check_meetings(&meetings, None, &span, 2024).unwrap();
+        let order = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap();
         assert!(order.sorted.is_empty());
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_second_regular_meeting_names_the_first_of_its_month() {
+        let regular = |date: &str| -> Meeting {
+            serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"regular"}}"#)).unwrap()
+        };
+        let span = Span::new(2024, None, None).unwrap();
+        let meetings = vec![
+            regular("2024-03-05"),
+            meeting("2024-02-01"),
+            regular("2024-01-09"),
+            regular("2024-02-20"),
+            meeting("2024-02-21"),
+            regular("2024-12-31"),
+            regular("2024-02-27"),
+        ];
+        let err = check_meetings(&meetings, None, &span, 2024, &mut Scratch::new()).unwrap_err();
+        let Error::SecondRegularMeeting { path, month, first } = err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            (path.as_str(), month, first.as_str()),
+            ("meetings[6]", 2, "meetings[3]")
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::path::FactPath;
 use crate::plan::{MonthlyResults, Plan};
 use crate::process::{self, Finding};
 use crate::record::CellYear;
-use crate::validate::validate;
+use crate::validate::{Scratch, validate};
 
 str_enum! {
     /// The year's "bốn tốt" verdict.
@@ -121,7 +121,8 @@ impl Assessment {
 /// # Errors
 /// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
 pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
-    let cx = validate(plan, record)?;
+    let mut scratch = Scratch::new();
+    let cx = validate(plan, record, &mut scratch)?;
     let mut checks: Vec<Check> = Vec::with_capacity(48);
     criterion::political_task(plan, record, &cx, &mut checks);
     criterion::meeting_quality(plan, record, &cx, &mut checks);

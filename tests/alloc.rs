@@ -96,15 +96,14 @@ fn counted<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
 /// detail, and the assessment's own `missing` is empty.
 const OWNED: usize = 4;
 
-/// Scratch that `assess` allocates and frees: the absentees resolved against
-/// the roster, one list for the whole year, each marked with its meeting
-/// (so no second list says where each meeting's absentees start). The
-/// reference record's roster is in id order, so it needs no index; its
-/// meetings are in date order, so they need no sorted list; its roster has
-/// at most 64 members, so the per-member scratch (who was named at a
-/// meeting, runs of absences with leave) is on the stack. A record without
-/// any absentee needs no list.
-const SCRATCH: usize = 1;
+/// Scratch that `assess` allocates and frees: none. The absentees resolved
+/// against the roster (one list for the whole year, each marked with its
+/// meeting) sit in `assess`'s frame up to 32 of them, and the reference
+/// record names 7. The reference record's roster is in id order, so it
+/// needs no index; its meetings are in date order, so they need no sorted
+/// list; its roster has at most 64 members, so the per-member scratch (who
+/// was named at a meeting, runs of absences with leave) is on the stack.
+const SCRATCH: usize = 0;
 
 /// The budget: one assessment of the reference record allocates exactly
 /// this often, however many checks, months and members it has; never once
