@@ -61,6 +61,41 @@ impl Span {
     pub fn elapsed_days(&self) -> (u32, u32) {
         (self.end.ordinal(), self.year_end.ordinal())
     }
+
+    /// Day `day` of month `month` in the span's year, if it exists: what
+    /// `NaiveDate::from_ymd_opt(year, month, day)` gives. Counted as an
+    /// ordinal day from a table of month lengths and set on 31 December
+    /// (`with_ordinal`, inlined), instead of chrono's month-and-day lookup.
+    pub fn day(&self, month: u32, day: u32) -> Option<NaiveDate> {
+        /// Days before each month, and its length, in a common year.
+        const MONTHS: [(u32, u32); 12] = [
+            (0, 31),
+            (31, 28),
+            (59, 31),
+            (90, 30),
+            (120, 31),
+            (151, 30),
+            (181, 31),
+            (212, 31),
+            (243, 30),
+            (273, 31),
+            (304, 30),
+            (334, 31),
+        ];
+        let &(before, len) = MONTHS.get(month.checked_sub(1)? as usize)?;
+        // February has a 29th, and every later month a day more before
+        // it, in a leap year.
+        let leap = u32::from(self.year_end.ordinal() == 366);
+        let (before, len) = match month {
+            1 => (before, len),
+            2 => (before, len + leap),
+            _ => (before + leap, len),
+        };
+        if day == 0 || day > len {
+            return None;
+        }
+        self.year_end.with_ordinal(before + day)
+    }
 }
 
 /// The month of a date as 1–12.
@@ -83,6 +118,22 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn day_agrees_with_chrono() {
+        for year in [1900, 2000, 2023, 2024, 2100, 2400] {
+            let s = Span::new(year, None, None).unwrap();
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    assert_eq!(
+                        s.day(month, day),
+                        NaiveDate::from_ymd_opt(year, month, day),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -673,27 +673,6 @@ impl Check {
             ..Check::new(id, Status::Unknown)
         }
     }
-
-    /// Appends a check with only its id and status to `out`, and returns it
-    /// to be filled in place.
-    ///
-    /// Evaluation builds every check this way: a `Check` is 176 bytes, and
-    /// one built in a helper, returned and then pushed is copied twice on
-    /// the way; pushed first and filled in the list, once. What is pushed
-    /// is a constant blank check, given its id and status in the list: a
-    /// check built from them would be written on the stack first, field by
-    /// field, and then copied.
-    #[inline(always)]
-    pub(crate) fn push(out: &mut Vec<Check>, id: CheckId, status: Status) -> &mut Check {
-        /// Every field empty; the id and status are placeholders.
-        const BLANK: Check = Check::new(CheckId::YearEndRating, Status::Pass);
-        let c = out.push_mut(BLANK);
-        c.id = id;
-        c.criterion = id.criterion();
-        c.clause = id.clause();
-        c.status = status;
-        c
-    }
 }
 
 #[cfg(test)]

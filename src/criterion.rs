@@ -1143,18 +1143,19 @@ fn thematic_quarterly(out: &mut Vec<Check>, per_quarter: &[u32; 5], cx: &Context
     } else {
         Status::Pass
     };
-    let c = Check::push(out, CheckId::ThematicQuarterly, status);
-    c.actual = Some(Quantity::Count(met));
-    c.comparator = Some(Comparator::AtLeast);
-    c.target = Some(Quantity::Count(required));
-    match status {
-        Status::Fail => {
-            c.gap = Some(indicator::count_gap(met, Some(required)));
-            c.detail = Some(Detail::Quarters(failed));
+    Check::push_filled(out, CheckId::ThematicQuarterly, status, |c| {
+        c.actual = Some(Quantity::Count(met));
+        c.comparator = Some(Comparator::AtLeast);
+        c.target = Some(Quantity::Count(required));
+        match status {
+            Status::Fail => {
+                c.gap = Some(indicator::count_gap(met, Some(required)));
+                c.detail = Some(Detail::Quarters(failed));
+            }
+            Status::Unknown => c.missing.push(Field::Meetings.into()),
+            Status::Pass => {}
         }
-        Status::Unknown => c.missing.push(Field::Meetings.into()),
-        Status::Pass => {}
-    }
+    });
 }
 
 /// The members one member check finds at fault (by id), and the facts it

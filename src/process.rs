@@ -126,19 +126,17 @@ fn finding(
 
 /// The four process findings of RULES §8, in a fixed order.
 pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) -> Vec<Finding> {
-    use chrono::Datelike;
     let adopted = process.and_then(|p| p.plan_adopted);
     let proposed = process.and_then(|p| p.proposed);
     let recognition = process.and_then(|p| p.recognition.as_ref());
     let recognized = recognition.and_then(|r| r.on);
     let by = recognition.and_then(|r| r.by);
     let review = process.and_then(|p| p.commendation_review);
-    let year = span.year_end.year();
     let deadline = policy.plan_adoption_deadline;
     // 29 February in a common year falls back to 28 February.
-    let deadline = deadline
-        .in_year(year)
-        .or_else(|| chrono::NaiveDate::from_ymd_opt(year, deadline.month, 28));
+    let deadline = span
+        .day(deadline.month, deadline.day)
+        .or_else(|| span.day(deadline.month, 28));
     let both = |a: Option<NaiveDate>, fa: Field, b: Option<NaiveDate>, fb: Field| {
         let mut missing = Vec::new();
         if a.is_none() {

@@ -122,14 +122,20 @@ impl Assessment {
 /// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
 pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     let mut scratch = Scratch::new();
-    let cx = validate(plan, record, &mut scratch)?;
+    // The context is used where `validate` wrote it, by reference: taken
+    // out of the `Result` (as `?` does), its 120 bytes were copied.
+    let validated = validate(plan, record, &mut scratch);
+    let cx = match validated {
+        Ok(ref cx) => cx,
+        Err(e) => return Err(e),
+    };
     let mut checks: Vec<Check> = Vec::with_capacity(48);
-    criterion::political_task(plan, record, &cx, &mut checks);
-    criterion::meeting_quality(plan, record, &cx, &mut checks);
+    criterion::political_task(plan, record, cx, &mut checks);
+    criterion::meeting_quality(plan, record, cx, &mut checks);
     // The member checks of C3 and C4 look at the roster in one pass.
-    criterion::unity_discipline_and_members(plan, record, &cx, &mut checks);
+    criterion::unity_discipline_and_members(plan, record, cx, &mut checks);
 
-    let (months, year_to_date) = month::months(record.meetings.as_deref(), &cx);
+    let (months, year_to_date) = month::months(record.meetings.as_deref(), cx);
     if plan.policy.monthly_results == MonthlyResults::EveryMonth {
         for content in CriterionId::CRITERIA {
             // Keep each criterion's checks together: insert after its last.
