@@ -710,31 +710,57 @@ fn monthly_good(
 ) {
     let n = below.len() as u64;
     let allowance = u64::from(p.monthly_good_allowance);
-    if below.is_empty() && missing.is_empty() {
-        // What `aggregate` pushes for no lower meeting and nothing missing
-        // (a pass), built in place without the two lists to move and drop.
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(n)),
-            comparator: Some(Comparator::AtMost),
-            target: Some(Quantity::Count(allowance)),
-            ..Check::blank(CheckId::MonthlyGood, Status::Pass)
-        });
-        return;
-    }
-    let detail = if below.is_empty() {
-        None
-    } else {
-        Some(Detail::Meetings(below))
-    };
-    aggregate(
+    // A meeting not rated may be rated lower: unknown only if the unrated
+    // ones could take the count above the allowance (`aggregate`).
+    meetings_check(
         out,
         CheckId::MonthlyGood,
         n,
         allowance,
-        Status::Pass,
+        below,
         missing,
-        detail,
+        false,
     );
+}
+
+/// A C2 check that counts meetings against an allowance, with the meetings
+/// at fault (`found`) and the facts it lacked (`missing`): what
+/// [`aggregate`] pushes. With `any_missing_unknown`, any missing fact makes
+/// it unknown; otherwise only enough of them to pass the allowance.
+///
+/// When nothing is found or missing (the common case), the passing check is
+/// built whole in place, without moving the two empty lists in (and
+/// dropping them); `aggregate`'s own `extend` stays out of line.
+#[inline(always)]
+fn meetings_check(
+    out: &mut Vec<Check>,
+    id: CheckId,
+    offending: u64,
+    allowance: u64,
+    found: Vec<MeetingFinding>,
+    missing: Vec<FactPath>,
+    any_missing_unknown: bool,
+) {
+    if found.is_empty() && missing.is_empty() && offending <= allowance {
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(offending)),
+            comparator: Some(Comparator::AtMost),
+            target: Some(Quantity::Count(allowance)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
+    let detail = if found.is_empty() {
+        None
+    } else {
+        Some(Detail::Meetings(found))
+    };
+    let known = if any_missing_unknown && !missing.is_empty() {
+        Status::Unknown
+    } else {
+        Status::Pass
+    };
+    aggregate(out, id, offending, allowance, known, missing, detail);
 }
 
 /// `meeting_quality.rating_supported`: a `good` rating meets the hard
@@ -970,35 +996,14 @@ impl Supported {
             findings,
             missing,
         } = self;
-        if findings.is_empty() && missing.is_empty() {
-            // What `aggregate` pushes with no detail and nothing missing,
-            // without the two lists to move in (and drop).
-            zero(
-                out,
-                CheckId::RatingSupported,
-                Some(unsupported),
-                Field::Meetings,
-            );
-            return;
-        }
-        let detail = if findings.is_empty() {
-            None
-        } else {
-            Some(Detail::Meetings(findings))
-        };
-        let known = if missing.is_empty() {
-            Status::Pass
-        } else {
-            Status::Unknown
-        };
-        aggregate(
+        meetings_check(
             out,
             CheckId::RatingSupported,
             unsupported,
             0,
-            known,
+            findings,
             missing,
-            detail,
+            true,
         );
     }
 }
@@ -1086,31 +1091,7 @@ fn attended(present: u32, required: u32, share: &ExactTarget) -> bool {
 /// without the date ([`Survey`]).
 fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: Vec<FactPath>) {
     let n = late.len() as u64;
-    if late.is_empty() && missing.is_empty() {
-        // What `aggregate` pushes with no detail and nothing missing,
-        // without the two lists to move in (and drop).
-        zero(out, CheckId::CommitteePrepared, Some(n), Field::Meetings);
-        return;
-    }
-    let detail = if late.is_empty() {
-        None
-    } else {
-        Some(Detail::Meetings(late))
-    };
-    let known = if missing.is_empty() {
-        Status::Pass
-    } else {
-        Status::Unknown
-    };
-    aggregate(
-        out,
-        CheckId::CommitteePrepared,
-        n,
-        0,
-        known,
-        missing,
-        detail,
-    );
+    meetings_check(out, CheckId::CommitteePrepared, n, 0, late, missing, true);
 }
 
 /// `meeting_quality.thematic_quarterly`: at least one thematic meeting in
