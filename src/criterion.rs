@@ -662,6 +662,30 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
             }
         }
     }
+    periods_check(
+        out,
+        CheckId::MonthlyHeld,
+        count,
+        required,
+        failed,
+        open,
+        Detail::Months,
+    );
+}
+
+/// A C2 check that counts the periods (months, quarters) of the span that
+/// meet a rule against all of them: it fails for any period `failed` (over
+/// and short; `detail` lists them), is unknown when one not yet over is
+/// still short (`open`), and passes otherwise.
+fn periods_check(
+    out: &mut Vec<Check>,
+    id: CheckId,
+    met: u64,
+    required: u64,
+    failed: Vec<u8>,
+    open: bool,
+    detail: impl FnOnce(Vec<u8>) -> Detail,
+) {
     let status = if !failed.is_empty() {
         Status::Fail
     } else if open {
@@ -669,14 +693,14 @@ fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     } else {
         Status::Pass
     };
-    Check::push_filled(out, CheckId::MonthlyHeld, status, |c| {
-        c.actual = Some(Quantity::Count(count));
+    Check::push_filled(out, id, status, |c| {
+        c.actual = Some(Quantity::Count(met));
         c.comparator = Some(Comparator::AtLeast);
         c.target = Some(Quantity::Count(required));
         match status {
             Status::Fail => {
-                c.gap = Some(indicator::count_gap(count, Some(required)));
-                c.detail = Some(Detail::Months(failed));
+                c.gap = Some(indicator::count_gap(met, Some(required)));
+                c.detail = Some(detail(failed));
             }
             Status::Unknown => c.missing.push(Field::Meetings.into()),
             Status::Pass => {}
@@ -1117,26 +1141,15 @@ fn thematic_quarterly(out: &mut Vec<Check>, per_quarter: &[u32; 5], cx: &Context
         }
     }
     let required = u64::from(last.saturating_sub(first)) + 1;
-    let status = if !failed.is_empty() {
-        Status::Fail
-    } else if open {
-        Status::Unknown
-    } else {
-        Status::Pass
-    };
-    Check::push_filled(out, CheckId::ThematicQuarterly, status, |c| {
-        c.actual = Some(Quantity::Count(met));
-        c.comparator = Some(Comparator::AtLeast);
-        c.target = Some(Quantity::Count(required));
-        match status {
-            Status::Fail => {
-                c.gap = Some(indicator::count_gap(met, Some(required)));
-                c.detail = Some(Detail::Quarters(failed));
-            }
-            Status::Unknown => c.missing.push(Field::Meetings.into()),
-            Status::Pass => {}
-        }
-    });
+    periods_check(
+        out,
+        CheckId::ThematicQuarterly,
+        met,
+        required,
+        failed,
+        open,
+        Detail::Quarters,
+    );
 }
 
 /// The members one member check finds at fault (by id), and the facts it
