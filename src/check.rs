@@ -666,6 +666,26 @@ impl Check {
         }
     }
 
+    /// Appends a passing check that compares two whole numbers (`actual`
+    /// against `target`), built whole in the list as [`Check::push_with`]
+    /// does: the common case of every count check, with no gap, detail or
+    /// missing fact to carry.
+    #[inline(always)]
+    pub(crate) fn push_count_pass(
+        out: &mut Vec<Check>,
+        id: CheckId,
+        actual: u64,
+        comparator: Comparator,
+        target: u64,
+    ) {
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Count(actual)),
+            comparator: Some(comparator),
+            target: Some(Quantity::Count(target)),
+            ..Check::blank(id, Status::Pass)
+        });
+    }
+
     /// An unknown check that names the facts it is missing.
     pub(crate) fn unknown(id: CheckId, missing: Vec<FactPath>) -> Check {
         Check {

@@ -44,12 +44,7 @@ fn zero(out: &mut Vec<Check>, id: CheckId, value: Option<u64>, path: Field) {
     let fail = n > 0;
     if !fail {
         // Zero (the common case): no gap to decide.
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(0)),
-            comparator: Some(Comparator::AtMost),
-            target: Some(Quantity::Count(0)),
-            ..Check::blank(id, Status::Pass)
-        });
+        Check::push_count_pass(out, id, 0, Comparator::AtMost, 0);
         return;
     }
     Check::push_with(out, || Check {
@@ -83,12 +78,7 @@ fn aggregate(
     if status == Status::Pass && detail.is_none() {
         // A pass with no items behind it (the common case): nothing left
         // to carry, so the whole check is built in place at once.
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(offending)),
-            comparator: Some(Comparator::AtMost),
-            target: Some(Quantity::Count(allowance)),
-            ..Check::blank(id, Status::Pass)
-        });
+        Check::push_count_pass(out, id, offending, Comparator::AtMost, allowance);
         return;
     }
     let gap = (status == Status::Fail).then(|| indicator::count_gap(offending, Some(allowance)));
@@ -200,13 +190,7 @@ fn count(
     };
     if status == Status::Pass {
         // A passing count (the common case): built in place at once.
-        let (comparator, value) = (target.comparator, target.value);
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(n)),
-            comparator: Some(comparator),
-            target: Some(Quantity::Count(value)),
-            ..Check::blank(id, Status::Pass)
-        });
+        Check::push_count_pass(out, id, n, target.comparator, target.value);
         return;
     }
     Check::push_filled(out, id, status, |c| {
@@ -506,12 +490,7 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     let required = required.len() as u64;
     if status == Status::Pass {
         // Every head kept (the common case): built whole in place at once.
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(kept)),
-            comparator: Some(Comparator::AtLeast),
-            target: Some(Quantity::Count(required)),
-            ..Check::blank(id, Status::Pass)
-        });
+        Check::push_count_pass(out, id, kept, Comparator::AtLeast, required);
         return;
     }
     Check::push_filled(out, id, status, |c| {
@@ -766,12 +745,7 @@ fn meetings_check(
     any_missing_unknown: bool,
 ) {
     if found.is_empty() && missing.is_empty() && offending <= allowance {
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Count(offending)),
-            comparator: Some(Comparator::AtMost),
-            target: Some(Quantity::Count(allowance)),
-            ..Check::blank(id, Status::Pass)
-        });
+        Check::push_count_pass(out, id, offending, Comparator::AtMost, allowance);
         return;
     }
     let detail = if found.is_empty() {
@@ -1257,12 +1231,7 @@ fn member_check(out: &mut Vec<Check>, id: CheckId, found: Found<'_>, allowance: 
             // by a closure small enough to be inlined, where `aggregate`'s
             // own `extend` stays out of line and copies its captures.
             let allowance = u64::from(allowance);
-            Check::push_with(out, || Check {
-                actual: Some(Quantity::Count(0)),
-                comparator: Some(Comparator::AtMost),
-                target: Some(Quantity::Count(allowance)),
-                ..Check::blank(id, Status::Pass)
-            });
+            Check::push_count_pass(out, id, 0, Comparator::AtMost, allowance);
             return;
         }
     };
