@@ -274,92 +274,28 @@ pub(crate) fn political_task(
     let t = &plan.targets;
     let p = &plan.policy;
     let e = record.education.as_ref();
+    let party = record.party.as_ref();
     // Each rate called where it is written (`rate` is always inlined), not
     // from a loop over an array of (id, target, value, path): building that
-    // array copied seven 40-byte entries twice, and the loop read them back.
-    let edu = |value: fn(&crate::record::Education) -> Option<Rate>| e.and_then(value);
-    if let Some(target) = &t.dropout {
-        let v = edu(|e| e.dropout);
-        rate(out, CheckId::EduDropout, target, v, Field::Dropout, p, None);
+    // array copied its 40-byte entries twice, and the loop read them back.
+    // The macro writes the calls; `$key` names both the plan's target and
+    // the record's figure.
+    macro_rules! rate_check {
+        ($key:ident in $facts:expr, $id:ident, $field:ident, $accrues:expr) => {
+            if let Some(target) = &t.$key {
+                let v = $facts.and_then(|x| x.$key);
+                rate(out, CheckId::$id, target, v, Field::$field, p, $accrues);
+            }
+        };
     }
-    if let Some(target) = &t.repetition {
-        let v = edu(|e| e.repetition);
-        rate(
-            out,
-            CheckId::EduRepetition,
-            target,
-            v,
-            Field::Repetition,
-            p,
-            None,
-        );
-    }
-    if let Some(target) = &t.promotion {
-        let v = edu(|e| e.promotion);
-        rate(
-            out,
-            CheckId::EduPromotion,
-            target,
-            v,
-            Field::Promotion,
-            p,
-            None,
-        );
-    }
-    if let Some(target) = &t.graduation {
-        let v = edu(|e| e.graduation);
-        rate(
-            out,
-            CheckId::EduGraduation,
-            target,
-            v,
-            Field::Graduation,
-            p,
-            None,
-        );
-    }
-    if let Some(target) = &t.efficiency {
-        let v = edu(|e| e.efficiency);
-        rate(
-            out,
-            CheckId::EduEfficiency,
-            target,
-            v,
-            Field::Efficiency,
-            p,
-            None,
-        );
-    }
-    if let Some(target) = &t.public_grade10 {
-        let v = edu(|e| e.public_grade10);
-        let id = CheckId::EduPublicGrade10;
-        rate(out, id, target, v, Field::PublicGrade10, p, None);
-    }
-    if let Some(target) = &t.swimming {
-        let v = edu(|e| e.swimming);
-        rate(
-            out,
-            CheckId::EduSwimming,
-            target,
-            v,
-            Field::Swimming,
-            p,
-            None,
-        );
-    }
-    let party = record.party.as_ref();
-    if let Some(target) = &t.study {
-        let v = party.and_then(|x| x.study);
-        rate(
-            out,
-            CheckId::PartyStudy,
-            target,
-            v,
-            Field::Study,
-            p,
-            Some(&cx.span),
-        );
-    }
+    rate_check!(dropout in e, EduDropout, Dropout, None);
+    rate_check!(repetition in e, EduRepetition, Repetition, None);
+    rate_check!(promotion in e, EduPromotion, Promotion, None);
+    rate_check!(graduation in e, EduGraduation, Graduation, None);
+    rate_check!(efficiency in e, EduEfficiency, Efficiency, None);
+    rate_check!(public_grade10 in e, EduPublicGrade10, PublicGrade10, None);
+    rate_check!(swimming in e, EduSwimming, Swimming, None);
+    rate_check!(study in party, PartyStudy, Study, Some(&cx.span));
     if let Some(target) = &t.admissions {
         let v = party.and_then(|x| x.admissions);
         count(
@@ -383,18 +319,7 @@ pub(crate) fn political_task(
     if let Some(target) = &t.exemplary_commitment {
         heads(out, &target.heads, party.and_then(|x| x.heads.as_deref()));
     }
-    if let Some(target) = &t.inspection {
-        let v = party.and_then(|x| x.inspection);
-        rate(
-            out,
-            CheckId::PartyInspection,
-            target,
-            v,
-            Field::Inspection,
-            p,
-            Some(&cx.span),
-        );
-    }
+    rate_check!(inspection in party, PartyInspection, Inspection, Some(&cx.span));
     let pt = record.political_task.as_ref();
     let judgments = [
         (
