@@ -112,6 +112,21 @@ fn is_last_day_of_month(d: NaiveDate) -> bool {
     d.succ_opt().is_none_or(|next| next.month() != d.month())
 }
 
+/// Month `m` (1–12) as a bit of a month set: bit `m` of a `u16` (none for
+/// `m` of 16 or more).
+pub(crate) fn month_bit(m: u8) -> u16 {
+    1u16.checked_shl(u32::from(m)).unwrap_or(0)
+}
+
+/// Months `first..=last` (1–12) as a month set (see [`month_bit`]); none
+/// when `first > last`.
+pub(crate) fn month_bits(first: u8, last: u8) -> u16 {
+    // Bits below `m`, for `m` up to 16.
+    let below = |m: u8| 1u32.checked_shl(u32::from(m)).map_or(u32::MAX, |b| b - 1);
+    let bits = below(last.saturating_add(1)) & !below(first);
+    u16::try_from(bits & 0xffff).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +191,22 @@ mod tests {
     #[test]
     fn quarters_of_months() {
         assert_eq!([1, 3, 4, 6, 7, 12].map(quarter_of), [1, 1, 2, 2, 3, 4]);
+    }
+
+    #[test]
+    fn month_bits_are_the_months_in_the_range() {
+        for first in 0..=16u8 {
+            for last in 0..=16u8 {
+                let expected = (first..=last)
+                    .filter(|&m| m < 16)
+                    .fold(0u16, |acc, m| acc | (1 << m));
+                assert_eq!(month_bits(first, last), expected, "{first}..={last}");
+            }
+        }
+        assert_eq!(month_bits(1, 12), 0b1_1111_1111_1110);
+        assert_eq!(month_bits(u8::MAX, u8::MAX), 0);
+        for m in 0..=u8::MAX {
+            assert_eq!(month_bit(m), month_bits(m, m), "{m}");
+        }
     }
 }

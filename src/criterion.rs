@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::calendar::{Span, quarter_of};
+use crate::calendar::{Span, month_bit, month_bits, quarter_of};
 use crate::check::{
     Check, CheckId, Condition, Detail, Gap, MeetingFinding, Projection, Quantity, Status, Trend,
 };
@@ -610,20 +610,6 @@ fn periods_check(
             Status::Pass => {}
         }
     });
-}
-
-/// Month `m` (1–12) as a bit of a month set ([`Survey::held`]).
-fn month_bit(m: u8) -> u16 {
-    1u16.checked_shl(u32::from(m)).unwrap_or(0)
-}
-
-/// Months `first..=last` (1–12) as bits of a month set ([`Survey::held`]);
-/// none when `first > last`.
-fn month_bits(first: u8, last: u8) -> u16 {
-    // Bits below `m`, for `m` up to 16.
-    let below = |m: u8| 1u32.checked_shl(u32::from(m)).map_or(u32::MAX, |b| b - 1);
-    let bits = below(last.saturating_add(1)) & !below(first);
-    u16::try_from(bits & 0xffff).unwrap_or(0)
 }
 
 /// `meeting_quality.monthly_good`: every regular meeting rated `good`
@@ -1307,23 +1293,6 @@ fn members(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn month_bits_are_the_months_in_the_range() {
-        for first in 0..=16u8 {
-            for last in 0..=16u8 {
-                let expected = (first..=last)
-                    .filter(|&m| m < 16)
-                    .fold(0u16, |acc, m| acc | (1 << m));
-                assert_eq!(month_bits(first, last), expected, "{first}..={last}");
-            }
-        }
-        assert_eq!(month_bits(1, 12), 0b1_1111_1111_1110);
-        assert_eq!(month_bits(u8::MAX, u8::MAX), 0);
-        for m in 0..=u8::MAX {
-            assert_eq!(month_bit(m), month_bits(m, m), "{m}");
-        }
-    }
 
     #[test]
     fn minutes_range_agrees_with_the_target() {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::{Span, month_of};
+use crate::calendar::{Span, month_bit, month_of};
 use crate::error::Error;
 use crate::indicator::Rate;
 use crate::meeting::{Attendance, Meeting};
@@ -663,7 +663,7 @@ fn check_meetings(
     year: i32,
     scratch: &mut Scratch,
 ) -> Result<Order, Error> {
-    // The months that have had a regular meeting, bit `month - 1`.
+    // The months that have had a regular meeting, as a month set (`month_bit`).
     let mut regular = 0u16;
     let mut resolver = roster.map(|r| Resolver::new(r, scratch));
     // The largest voting base, read once.
@@ -711,8 +711,8 @@ fn check_meetings(
 }
 
 /// A meeting's date (meeting `i` of `meetings`): in the record's year, not before the cell was
-/// founded, and the only regular meeting of its month (`regular` has a bit
-/// for each month that has had one, `month - 1`).
+/// founded, and the only regular meeting of its month (`regular`: the
+/// months that have had one, as a month set, [`month_bit`]).
 ///
 /// The months are bits rather than each month's first meeting: the first
 /// is only needed for the error, and is looked for then
@@ -733,9 +733,7 @@ fn check_date(
     }
     if m.is_regular() {
         let month = month_of(m.date);
-        let bit = 1u16
-            .checked_shl(u32::from(month).saturating_sub(1))
-            .unwrap_or(0);
+        let bit = month_bit(month);
         if *regular & bit != 0 {
             return second_regular(i, month, meetings);
         }
