@@ -17,7 +17,9 @@ pub enum Error {
     /// that is not a whole number, a malformed decimal or date.
     #[error("{path}: {message}")]
     Parse {
-        /// The path of the offending value (`.` for the document itself).
+        /// The path of the offending value (`.` for the document itself);
+        /// for a required field left out or a key given twice, the path of
+        /// that field (`cell.year`).
         path: String,
         /// What the parser found.
         message: String,
