@@ -803,12 +803,11 @@ fn rating_supported(
             }
             (Some(a), Some(roster)) => {
                 // Most meetings name no absentee: none to look up.
-                let nobody_absent =
-                    a.absent_with_leave.is_empty() && a.absent_without_leave.is_empty();
-                let absent = if nobody_absent {
+                let named = a.absent_with_leave.len() + a.absent_without_leave.len();
+                let absent = if named == 0 {
                     &[]
                 } else {
-                    cx.absences.of(i, &mut absent_from)
+                    cx.absences.of(i, named, &mut absent_from)
                 };
                 if counted {
                     seq = seq.saturating_add(1);

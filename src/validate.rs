@@ -354,16 +354,37 @@ impl Scratch {
 #[derive(Debug, Default)]
 pub(crate) struct Absences<'a> {
     list: &'a [Absence],
+    /// Whether evaluation asks for the meetings in the record's order
+    /// (meetings listed by date: an [`Order`] without a sorted list), the
+    /// order validation resolved them in.
+    in_record_order: bool,
 }
 
 impl Absences<'_> {
-    /// The absentees of meeting `i`, in list order (with leave first).
+    /// The absentees of meeting `i`, in list order (with leave first);
+    /// `named` is how many its attendance names (its two absence lists).
     ///
     /// `from` is where the meeting asked for last ended, and is moved to
-    /// where this one ends: meetings asked for in the record's order (as
-    /// when the record lists them by date) are found where the last one
-    /// ended; any other is searched for.
-    pub fn of(&self, i: u32, from: &mut usize) -> &[Absence] {
+    /// where this one ends. Asked for in the record's order, meeting `i`'s
+    /// absentees are the next `named` of the list: validation kept exactly
+    /// those, in that order, meeting after meeting, so nothing is compared
+    /// or searched. In any other order they are looked for ([`Absences::seek`]).
+    #[inline(always)]
+    pub fn of(&self, i: u32, named: usize, from: &mut usize) -> &[Absence] {
+        if self.in_record_order {
+            let end = from.saturating_add(named);
+            if let Some(run) = self.list.get(*from..end) {
+                *from = end;
+                return run;
+            }
+        }
+        self.seek(i, from)
+    }
+
+    /// The absentees of meeting `i`, looked for: where the meeting asked for
+    /// last ended (meetings asked for in the record's order), else by
+    /// binary search. `from` as for [`Absences::of`].
+    fn seek(&self, i: u32, from: &mut usize) -> &[Absence] {
         let (before, rest) = self.list.split_at_checked(*from).unwrap_or((&[], &[]));
         let (start, rest) = match (before.last(), rest.first()) {
             (Some(b), _) if b.meeting >= i => self.search(i),
@@ -535,6 +556,7 @@ pub(crate) fn validate<'a>(
     };
     let absences = Absences {
         list: scratch.list(),
+        in_record_order: order.sorted.is_empty(),
     };
 
     Ok(Context {
@@ -1260,8 +1282,11 @@ mod tests {
             exempt: false,
         };
         let list = [0, 2, 2, 5].map(absence);
-        let absences = Absences { list: &list };
-        let count = |i, from: &mut usize| absences.of(i, from).len();
+        let absences = Absences {
+            list: &list,
+            in_record_order: false,
+        };
+        let count = |i, from: &mut usize| absences.seek(i, from).len();
         // In order, each meeting once, the cursor following along.
         let mut from = 0;
         let counts: Vec<usize> = (0..7).map(|i| count(i, &mut from)).collect();
@@ -1271,7 +1296,70 @@ mod tests {
         let counts: Vec<usize> = [5, 2, 0, 6, 2].map(|i| count(i, &mut from)).into();
         assert_eq!(counts, [1, 2, 1, 0, 2]);
         let mut from = 0;
-        assert!(absences.of(2, &mut from).iter().all(|a| a.meeting == 2));
+        assert!(absences.of(2, 2, &mut from).iter().all(|a| a.meeting == 2));
+    }
+
+    #[test]
+    fn absentees_taken_by_count_in_record_order_are_those_looked_for() {
+        // Meetings in date order, as validation resolves them: some name
+        // absentees (with leave first), some only exempt members present,
+        // one gives no attendance, the last lies beyond the span.
+        let members: Vec<Member> = ["dv01", "dv02", "dv03", "dv04"].map(member).into();
+        let roster = index_roster(&members).unwrap();
+        let attending = |date: &str, with: &[&str], without: &[&str], exempt: &[&str]| {
+            let named = with.len() + without.len();
+            let json = format!(
+                r#"{{"date":"{date}","kind":"thematic","attendance":{{"required":4,"present":{},
+                "absent_with_leave":{with:?},"absent_without_leave":{without:?},
+                "exempt_present":{exempt:?}}}}}"#,
+                4 - named
+            );
+            serde_json::from_str::<Meeting>(&json).unwrap()
+        };
+        let meetings = vec![
+            attending("2024-01-05", &["dv02"], &[], &[]),
+            attending("2024-02-05", &[], &[], &[]),
+            meeting("2024-03-05"),
+            attending("2024-04-05", &["dv01", "dv03"], &["dv04"], &[]),
+            attending("2024-05-05", &[], &[], &["dv02"]),
+            attending("2024-06-05", &[], &["dv03"], &["dv01"]),
+            attending("2024-06-05", &["dv04"], &[], &[]),
+            attending("2024-08-05", &["dv01"], &[], &[]),
+        ];
+        let span = Span::new(2024, None, NaiveDate::from_ymd_opt(2024, 6, 30)).unwrap();
+        let mut scratch = Scratch::new();
+        let order = check_meetings(&meetings, Some(&roster), &span, 2024, &mut scratch).unwrap();
+        assert!(order.sorted.is_empty());
+        let list = scratch.list();
+        let by_count = Absences {
+            list,
+            in_record_order: true,
+        };
+        let looked_for = Absences {
+            list,
+            in_record_order: false,
+        };
+        let (mut from, mut seek_from, mut asked) = (0, 0, 0);
+        for (i, m) in order.meetings(&meetings) {
+            let named = m.attendance.as_ref().map_or(0, |a| {
+                a.absent_with_leave.len() + a.absent_without_leave.len()
+            });
+            if named == 0 {
+                continue;
+            }
+            let got = by_count.of(i, named, &mut from);
+            let want = looked_for.of(i, named, &mut seek_from);
+            let fields = |l: &[Absence]| -> Vec<(u32, u32, bool, bool)> {
+                l.iter()
+                    .map(|a| (a.meeting, a.pos, a.with_leave, a.exempt))
+                    .collect()
+            };
+            assert_eq!(fields(got), fields(want), "meeting {i}");
+            assert_eq!(got.len(), named);
+            assert_eq!(from, seek_from);
+            asked += 1;
+        }
+        assert_eq!(asked, 4);
     }
 
     #[test]
