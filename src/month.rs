@@ -136,7 +136,9 @@ impl YearToDate {
 /// the year so far. Months before a cell founded during the year say so.
 pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
-    let mut out: Vec<Month> = (1..=last)
+    // `1..last + 1` rather than `1..=last`: a plain range, without the
+    // inclusive range's exhaustion flag (`last` is at most 12).
+    let mut out: Vec<Month> = (1..last.saturating_add(1))
         .map(|m| Month {
             month: m,
             meeting: None,
