@@ -144,14 +144,15 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
             meeting: None,
             index: None,
             rating: None,
-            state: if m < first {
-                MonthState::BeforeFounding
-            } else {
-                MonthState::NoMeeting
-            },
+            state: MonthState::NoMeeting,
             contents: Contents::default(),
         })
         .collect();
+    // A cell founded during the year: no meeting was due before it (none
+    // of the months for most cells, so not asked month by month above).
+    for entry in out.iter_mut().take(usize::from(first.saturating_sub(1))) {
+        entry.state = MonthState::BeforeFounding;
+    }
     let mut ytd = YearToDate {
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
