@@ -162,7 +162,9 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         if !meeting.is_regular() {
             continue;
         }
-        let pos = usize::from(meeting.month().saturating_sub(1));
+        // Month 1–12 as a position 0–11 (a month 0 would wrap to a
+        // position past the end, and be skipped as one).
+        let pos = usize::from(meeting.month()).wrapping_sub(1);
         let Some(entry) = out.get_mut(pos) else {
             continue;
         };
