@@ -1,7 +1,7 @@
 //! The monthly cycle (plan, section 3; RULES §7): the month's regular
 //! meeting, its vote on each of the four contents, and the year so far.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Check, CheckId, CriterionId, Detail, Gap, Quantity, Status};
@@ -157,15 +157,19 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
     };
+    // Every meeting is of the span's year (validation): its month from the
+    // year's table of month positions by day, not from chrono.
+    let positions = cx.span.month_positions();
     let meetings = meetings.unwrap_or(&[]);
     for (i, meeting) in cx.order.meetings(meetings) {
         if !meeting.is_regular() {
             continue;
         }
-        // Month 1–12 as a position 0–11 (a month 0 would wrap to a
-        // position past the end, and be skipped as one).
-        let pos = usize::from(meeting.month()).wrapping_sub(1);
-        let Some(entry) = out.get_mut(pos) else {
+        let day = meeting.date.ordinal() as usize;
+        let Some(entry) = positions
+            .get(day)
+            .and_then(|&pos| out.get_mut(usize::from(pos)))
+        else {
             continue;
         };
         ytd.held += 1;
