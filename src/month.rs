@@ -180,25 +180,35 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         let Some(votes) = &meeting.votes else {
             continue;
         };
-        // Each content in turn; `|` (not `||`) so that all four are taken.
         let (c, base) = (&mut entry.contents, votes.base);
-        let voted = take_vote(
+        take_vote(
             votes.political_task,
             base,
             &mut c.political_task,
             &mut ytd.political_task,
-        ) | take_vote(
+        );
+        take_vote(
             votes.meeting_quality,
             base,
             &mut c.meeting_quality,
             &mut ytd.meeting_quality,
-        ) | take_vote(
+        );
+        take_vote(
             votes.unity_discipline,
             base,
             &mut c.unity_discipline,
             &mut ytd.unity_discipline,
-        ) | take_vote(votes.members, base, &mut c.members, &mut ytd.members);
-        if voted {
+        );
+        take_vote(votes.members, base, &mut c.members, &mut ytd.members);
+        // Voted when any content was: told from the month's contents once
+        // all four are taken (they were blank, and a month has one regular
+        // meeting: validation), which frees the registers that kept what
+        // each `take_vote` returned.
+        if c.political_task.is_some()
+            || c.meeting_quality.is_some()
+            || c.unity_discipline.is_some()
+            || c.members.is_some()
+        {
             entry.state = MonthState::Voted;
         }
     }
@@ -207,15 +217,15 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
 
 /// One content's vote at a month's regular meeting, if it voted on it: the
 /// month's decision (more than half the base for, RULES §7) in `month`,
-/// and the vote counted in the year so far. Returns whether it voted.
+/// and the vote counted in the year so far.
 fn take_vote(
     tally: Option<Tally>,
     base: u32,
     month: &mut Option<ContentResult>,
     year: &mut Tallies,
-) -> bool {
+) {
     let Some(tally) = tally else {
-        return false;
+        return;
     };
     let decision = decide(tally, base);
     *month = Some(ContentResult {
@@ -228,7 +238,6 @@ fn take_vote(
     if decision == Decision::Achieved {
         year.achieved += 1;
     }
-    true
 }
 
 /// `<criterion>.monthly_votes` (policy `every_month`): the content was
