@@ -100,17 +100,19 @@ impl Span {
 
 /// The position (0–11) of the month of each day of a common year, by the
 /// day's ordinal ([`Datelike::ordinal`], 1–366; no day has the ordinal 0,
-/// and no common year a 366th day).
-static MONTH_POSITIONS_COMMON: [u8; 367] = month_positions(28);
+/// and no common year a 366th day). 512 entries: every value of the 9-bit
+/// field chrono keeps the ordinal in, so that a lookup needs no bounds
+/// check; those past 366 are never looked up.
+static MONTH_POSITIONS_COMMON: [u8; 512] = month_positions(28);
 
 /// The same for a leap year.
-static MONTH_POSITIONS_LEAP: [u8; 367] = month_positions(29);
+static MONTH_POSITIONS_LEAP: [u8; 512] = month_positions(29);
 
 /// The month positions of the days of a year whose February has `february`
 /// days (evaluated at compile time).
-const fn month_positions(february: u8) -> [u8; 367] {
+const fn month_positions(february: u8) -> [u8; 512] {
     let lengths = [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let mut table = [11u8; 367];
+    let mut table = [11u8; 512];
     // From ordinal 1.
     let (_, mut slots) = table.split_at_mut(1);
     let mut months: &[u8] = &lengths;
@@ -139,7 +141,7 @@ impl Span {
     /// The position (0–11) of the month of each day of the span's year, by
     /// the day's ordinal: `month_of(d) - 1` for any date `d` of that year,
     /// looked up in a table rather than worked out by chrono.
-    pub fn month_positions(&self) -> &'static [u8; 367] {
+    pub fn month_positions(&self) -> &'static [u8; 512] {
         if self.year_end.ordinal() == 366 {
             &MONTH_POSITIONS_LEAP
         } else {
