@@ -235,9 +235,7 @@ fn take_vote(
         base,
     });
     year.voted += 1;
-    if decision == Decision::Achieved {
-        year.achieved += 1;
-    }
+    year.achieved += u32::from(decision == Decision::Achieved);
 }
 
 /// `<criterion>.monthly_votes` (policy `every_month`): the content was
