@@ -98,6 +98,58 @@ impl Span {
     }
 }
 
+/// The position (0–11) of the month of each day of a common year, by the
+/// day's ordinal ([`Datelike::ordinal`], 1–366; no day has the ordinal 0,
+/// and no common year a 366th day). 512 entries: every value of the 9-bit
+/// field chrono keeps the ordinal in, so that a lookup needs no bounds
+/// check; those past 366 are never looked up.
+static MONTH_POSITIONS_COMMON: [u8; 512] = month_positions(28);
+
+/// The same for a leap year.
+static MONTH_POSITIONS_LEAP: [u8; 512] = month_positions(29);
+
+/// The month positions of the days of a year whose February has `february`
+/// days (evaluated at compile time).
+const fn month_positions(february: u8) -> [u8; 512] {
+    let lengths = [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut table = [11u8; 512];
+    // From ordinal 1.
+    let (_, mut slots) = table.split_at_mut(1);
+    let mut months: &[u8] = &lengths;
+    let mut position = 0u8;
+    while let Some((&len, later)) = months.split_first() {
+        let mut day = 0;
+        while day < len {
+            // Moved into the call (`{slots}`), so that the rest can take
+            // its place.
+            match { slots }.split_first_mut() {
+                Some((slot, rest)) => {
+                    *slot = position;
+                    slots = rest;
+                }
+                None => slots = &mut [],
+            }
+            day += 1;
+        }
+        position += 1;
+        months = later;
+    }
+    table
+}
+
+impl Span {
+    /// The position (0–11) of the month of each day of the span's year, by
+    /// the day's ordinal: `month_of(d) - 1` for any date `d` of that year,
+    /// looked up in a table rather than worked out by chrono.
+    pub fn month_positions(&self) -> &'static [u8; 512] {
+        if self.year_end.ordinal() == 366 {
+            &MONTH_POSITIONS_LEAP
+        } else {
+            &MONTH_POSITIONS_COMMON
+        }
+    }
+}
+
 /// The month of a date as 1–12.
 pub(crate) fn month_of(d: NaiveDate) -> u8 {
     u8::try_from(d.month()).unwrap_or(12)
@@ -146,6 +198,22 @@ mod tests {
                         NaiveDate::from_ymd_opt(year, month, day),
                         "{year}-{month}-{day}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn month_positions_agree_with_chrono() {
+        for year in [1900, 2000, 2023, 2024, 2100, 2400, -4, 262_142] {
+            let s = Span::new(year, None, None).unwrap();
+            let positions = s.month_positions();
+            let mut d = s.start;
+            while d.year() == year {
+                assert_eq!(positions[d.ordinal() as usize], month_of(d) - 1, "{d}");
+                match d.succ_opt() {
+                    Some(next) => d = next,
+                    None => break,
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! The monthly cycle (plan, section 3; RULES §7): the month's regular
 //! meeting, its vote on each of the four contents, and the year so far.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Check, CheckId, CriterionId, Detail, Gap, Quantity, Status};
@@ -136,31 +136,40 @@ impl YearToDate {
 /// the year so far. Months before a cell founded during the year say so.
 pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
-    let mut out: Vec<Month> = (1..=last)
+    // `1..last + 1` rather than `1..=last`: a plain range, without the
+    // inclusive range's exhaustion flag (`last` is at most 12).
+    let mut out: Vec<Month> = (1..last.saturating_add(1))
         .map(|m| Month {
             month: m,
             meeting: None,
             index: None,
             rating: None,
-            state: if m < first {
-                MonthState::BeforeFounding
-            } else {
-                MonthState::NoMeeting
-            },
+            state: MonthState::NoMeeting,
             contents: Contents::default(),
         })
         .collect();
+    // A cell founded during the year: no meeting was due before it (none
+    // of the months for most cells, so not asked month by month above).
+    for entry in out.iter_mut().take(usize::from(first.saturating_sub(1))) {
+        entry.state = MonthState::BeforeFounding;
+    }
     let mut ytd = YearToDate {
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
     };
+    // Every meeting is of the span's year (validation): its month from the
+    // year's table of month positions by day, not from chrono.
+    let positions = cx.span.month_positions();
     let meetings = meetings.unwrap_or(&[]);
     for (i, meeting) in cx.order.meetings(meetings) {
         if !meeting.is_regular() {
             continue;
         }
-        let pos = usize::from(meeting.month().saturating_sub(1));
-        let Some(entry) = out.get_mut(pos) else {
+        let day = meeting.date.ordinal() as usize;
+        let Some(entry) = positions
+            .get(day)
+            .and_then(|&pos| out.get_mut(usize::from(pos)))
+        else {
             continue;
         };
         ytd.held += 1;
@@ -171,25 +180,35 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
         let Some(votes) = &meeting.votes else {
             continue;
         };
-        // Each content in turn; `|` (not `||`) so that all four are taken.
         let (c, base) = (&mut entry.contents, votes.base);
-        let voted = take_vote(
+        take_vote(
             votes.political_task,
             base,
             &mut c.political_task,
             &mut ytd.political_task,
-        ) | take_vote(
+        );
+        take_vote(
             votes.meeting_quality,
             base,
             &mut c.meeting_quality,
             &mut ytd.meeting_quality,
-        ) | take_vote(
+        );
+        take_vote(
             votes.unity_discipline,
             base,
             &mut c.unity_discipline,
             &mut ytd.unity_discipline,
-        ) | take_vote(votes.members, base, &mut c.members, &mut ytd.members);
-        if voted {
+        );
+        take_vote(votes.members, base, &mut c.members, &mut ytd.members);
+        // Voted when any content was: told from the month's contents once
+        // all four are taken (they were blank, and a month has one regular
+        // meeting: validation), which frees the registers that kept what
+        // each `take_vote` returned.
+        if c.political_task.is_some()
+            || c.meeting_quality.is_some()
+            || c.unity_discipline.is_some()
+            || c.members.is_some()
+        {
             entry.state = MonthState::Voted;
         }
     }
@@ -198,15 +217,15 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
 
 /// One content's vote at a month's regular meeting, if it voted on it: the
 /// month's decision (more than half the base for, RULES §7) in `month`,
-/// and the vote counted in the year so far. Returns whether it voted.
+/// and the vote counted in the year so far.
 fn take_vote(
     tally: Option<Tally>,
     base: u32,
     month: &mut Option<ContentResult>,
     year: &mut Tallies,
-) -> bool {
+) {
     let Some(tally) = tally else {
-        return false;
+        return;
     };
     let decision = decide(tally, base);
     *month = Some(ContentResult {
@@ -216,10 +235,7 @@ fn take_vote(
         base,
     });
     year.voted += 1;
-    if decision == Decision::Achieved {
-        year.achieved += 1;
-    }
-    true
+    year.achieved += u32::from(decision == Decision::Achieved);
 }
 
 /// `<criterion>.monthly_votes` (policy `every_month`): the content was
