@@ -21,7 +21,7 @@
 #
 # With --floor the same difference is taken for examples/callgrind_floor.rs,
 # which rebuilds the reference assessment from its finished parts (the same
-# four allocations, every check, month and finding copied in once) and drops
+# three allocations, every check, month and finding copied in once) and drops
 # it: what the result's public types cost to write, whatever the rules do.
 set -euo pipefail
 

@@ -124,8 +124,9 @@ fn finding(
     }
 }
 
-/// The four process findings of RULES §8, in a fixed order.
-pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) -> Vec<Finding> {
+/// The four process findings of RULES §8, in a fixed order: plan adoption,
+/// proposal order, recognition authority, recognition timing.
+pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) -> [Finding; 4] {
     let adopted = process.and_then(|p| p.plan_adopted);
     let proposed = process.and_then(|p| p.proposed);
     let recognition = process.and_then(|p| p.recognition.as_ref());
@@ -147,7 +148,7 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
         }
         missing
     };
-    vec![
+    [
         finding(
             FindingId::PlanAdoption,
             adopted.zip(deadline).map(|(a, d)| a <= d),

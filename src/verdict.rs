@@ -95,9 +95,22 @@ pub struct Assessment {
     pub months: Vec<Month>,
     /// The year so far, per content.
     pub year_to_date: YearToDate,
-    /// The process findings; they do not change the verdict.
-    pub process: Vec<Finding>,
+    /// The four process findings of RULES §8, in their fixed order: plan
+    /// adoption, proposal order, recognition authority, recognition timing.
+    /// They do not change the verdict.
+    ///
+    /// An array, not a list: every assessment has exactly these four, so
+    /// the type says so, and an assessment holds them inline rather than in
+    /// a buffer of its own. On the wire it is the same JSON array of four;
+    /// deserializing an array of any other length is an error.
+    pub process: [Finding; 4],
 }
+
+// An assessment can be sent to, and shared between, threads.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Assessment>();
+};
 
 impl Assessment {
     /// The check with this id, if the plan assessed it.

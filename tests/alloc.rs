@@ -91,10 +91,11 @@ fn counted<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
 }
 
 /// The heap buffers an assessment of the reference record owns: the plan's
-/// id, the checks, the months and the process findings. Nothing else in it
-/// allocates: no check of that passing year has a `missing` list or a
-/// detail, and the assessment's own `missing` is empty.
-const OWNED: usize = 4;
+/// id, the checks and the months. Nothing else in it allocates: the four
+/// process findings are held inline (`[Finding; 4]`), no check or finding
+/// of that passing year has a `missing` list or a detail, and the
+/// assessment's own `missing` is empty.
+const OWNED: usize = 3;
 
 /// Scratch that `assess` allocates and frees: none. The absentees resolved
 /// against the roster (one list for the whole year, each marked with its

@@ -637,6 +637,24 @@ fn plan_round_trips_through_json() {
 }
 
 #[test]
+fn assessment_round_trips_through_json_with_exactly_four_findings() {
+    let a = run(&reference());
+    let json = serde_json::to_string(&a).unwrap();
+    let back: Assessment = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+    // `process` is an array of four (RULES §8): any other length is not an
+    // assessment.
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for len in [0, 3, 5] {
+        let mut doc = doc.clone();
+        let findings = doc["process"].as_array_mut().unwrap();
+        let first = findings[0].clone();
+        findings.resize(len, first);
+        assert!(serde_json::from_value::<Assessment>(doc).is_err(), "{len}");
+    }
+}
+
+#[test]
 fn plan_rejects_a_threshold_outside_0_to_100() {
     let mut plan = Plan::binh_tan_2024();
     plan.targets.promotion.as_mut().unwrap().value = "100.5".parse().unwrap();
