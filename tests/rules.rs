@@ -643,14 +643,16 @@ fn assessment_round_trips_through_json_with_exactly_four_findings() {
     let back: Assessment = serde_json::from_str(&json).unwrap();
     assert_eq!(back, a);
     // `process` is an array of four (RULES §8): any other length is not an
-    // assessment.
+    // assessment, and `parse_assessment` (behind `render_json`) says where.
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     for len in [0, 3, 5] {
         let mut doc = doc.clone();
         let findings = doc["process"].as_array_mut().unwrap();
         let first = findings[0].clone();
         findings.resize(len, first);
-        assert!(serde_json::from_value::<Assessment>(doc).is_err(), "{len}");
+        let err = bontot::parse_assessment(&doc.to_string()).unwrap_err();
+        assert!(matches!(err, Error::Parse { .. }), "{len}: {err}");
+        assert_eq!(err.path(), "process", "{len}: {err}");
     }
 }
 
