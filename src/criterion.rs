@@ -476,7 +476,7 @@ pub(crate) fn meeting_quality(
     // below needs (see `Survey` and `rating_supported`).
     let mut survey = Survey::default();
     let supported = rating_supported(meetings, cx, p, &mut survey);
-    monthly_held(out, survey.held, cx);
+    monthly_held(out, cx.order.held(meetings), cx);
     monthly_good(out, survey.below_good, survey.unrated, p);
     supported.push(out);
     committee_prepared(out, survey.late, survey.unprepared);
@@ -492,8 +492,6 @@ pub(crate) fn meeting_quality(
 /// loop mechanics alone).
 #[derive(Debug, Default)]
 struct Survey {
-    /// Months with a regular meeting: bit `m` for month `m` (1–12).
-    held: u16,
     /// Thematic meetings per quarter (1–4).
     thematic: [u32; 5],
     /// Regular meetings rated below `good`.
@@ -512,7 +510,6 @@ impl Survey {
     fn note(&mut self, i: u32, m: &Meeting) {
         match m.kind {
             MeetingKind::Regular => {
-                self.held |= month_bit(m.month());
                 match m.rating {
                     None => self
                         .unrated
@@ -549,7 +546,8 @@ impl Survey {
 /// `meeting_quality.monthly_held`: a regular meeting in each month of the
 /// span (Điều lệ: chi bộ họp thường lệ mỗi tháng một lần). A month not yet
 /// over without its meeting is unknown, not failed.
-/// `held`: the months with a regular meeting ([`Survey::held`]).
+/// `held`: the months with a regular meeting within the span
+/// ([`Order::held`](crate::validate::Order::held)).
 fn monthly_held(out: &mut Vec<Check>, held: u16, cx: &Context<'_>) {
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
     let mut failed: Vec<u8> = Vec::new();

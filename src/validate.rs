@@ -203,6 +203,11 @@ pub(crate) struct Order {
     prefix: u32,
     /// For any other: the positions of those within the span, by date.
     sorted: Vec<u32>,
+    /// The months with a regular meeting within the span, as a month set
+    /// ([`month_bit`]), when every meeting lies within it: then they are
+    /// the months validation gathered in its loop anyway (`check_date`).
+    /// `None` otherwise: [`Order::held`] gathers them then.
+    held: Option<u16>,
 }
 
 impl Order {
@@ -217,6 +222,25 @@ impl Order {
             .iter()
             .filter_map(|&i| meetings.get(i as usize).map(|m| (i, m)));
         (0u32..).zip(prefix).chain(sorted)
+    }
+
+    /// The months with a regular meeting within the span, as a month set
+    /// ([`month_bit`]): validation's, when it could hand them over, else
+    /// gathered from the meetings within the span.
+    #[inline]
+    pub fn held(&self, meetings: &[Meeting]) -> u16 {
+        match self.held {
+            Some(held) => held,
+            None => self.gather_held(meetings),
+        }
+    }
+
+    /// [`Order::held`] for a record with meetings beyond the span.
+    #[cold]
+    fn gather_held(&self, meetings: &[Meeting]) -> u16 {
+        self.meetings(meetings)
+            .filter(|(_, m)| m.is_regular())
+            .fold(0, |held, (_, m)| held | month_bit(m.month()))
     }
 }
 
@@ -720,6 +744,9 @@ fn check_meetings(
         let order = Order {
             prefix: u32::try_from(within).unwrap_or(u32::MAX),
             sorted: Vec::new(),
+            // Every meeting within the span: its regular ones are those
+            // whose months the loop gathered.
+            held: (within == meetings.len()).then_some(regular),
         };
         return Ok(order);
     }
@@ -729,7 +756,12 @@ fn check_meetings(
         .map(|(i, _)| i)
         .collect();
     sorted.sort_by_key(|&i| meetings.get(i as usize).map(|m| m.date));
-    Ok(Order { prefix: 0, sorted })
+    let held = (sorted.len() == meetings.len()).then_some(regular);
+    Ok(Order {
+        prefix: 0,
+        sorted,
+        held,
+    })
 }
 
 /// A meeting's date (meeting `i` of `meetings`): in the record's year, not before the cell was
@@ -1424,6 +1456,54 @@ mod tests {
         assert!(order.sorted.is_empty());
         let positions: Vec<u32> = order.meetings(&meetings).map(|(i, _)| i).collect();
         assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_months_held_are_those_of_the_regular_meetings_within_the_span() {
+        let regular = |date: &str| -> Meeting {
+            serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"regular"}}"#)).unwrap()
+        };
+        let in_order = [
+            regular("2024-01-09"),
+            meeting("2024-02-01"),
+            regular("2024-03-05"),
+            meeting("2024-05-02"),
+            regular("2024-06-30"),
+            regular("2024-07-01"),
+            meeting("2024-08-01"),
+            regular("2024-12-31"),
+        ];
+        let mut reversed = in_order.clone();
+        reversed.reverse();
+        let mut shuffled = in_order.clone();
+        shuffled.swap(0, 4);
+        shuffled.swap(2, 7);
+        let only_thematic = [meeting("2024-02-01"), meeting("2024-09-01")];
+        for as_of in [None, NaiveDate::from_ymd_opt(2024, 6, 30)] {
+            let span = Span::new(2024, None, as_of).unwrap();
+            for meetings in [
+                &in_order[..],
+                &in_order[..5],
+                &in_order[..4],
+                &reversed,
+                &shuffled,
+                &only_thematic,
+                &[],
+            ] {
+                let order =
+                    check_meetings(meetings, None, &span, 2024, &mut Scratch::new()).unwrap();
+                // What the general path gathers, and what it should be.
+                let gathered = order.gather_held(meetings);
+                let expected = meetings
+                    .iter()
+                    .filter(|m| m.is_regular() && m.date <= span.end)
+                    .fold(0u16, |held, m| held | month_bit(month_of(m.date)));
+                assert_eq!(gathered, expected, "{as_of:?} {meetings:?}");
+                assert_eq!(order.held(meetings), expected, "{as_of:?} {meetings:?}");
+                let all_within = meetings.iter().all(|m| m.date <= span.end);
+                assert_eq!(order.held.is_some(), all_within, "{as_of:?} {meetings:?}");
+            }
+        }
     }
 
     #[test]
