@@ -148,6 +148,39 @@ impl Span {
             &MONTH_POSITIONS_COMMON
         }
     }
+
+    /// The month of each day of the span's year as a month set of one
+    /// month ([`month_bit`]), by the day's ordinal: `month_bit(month_of(d))`
+    /// for any date `d` of that year, looked up rather than worked out.
+    pub fn month_bits_by_day(&self) -> &'static [u16; 512] {
+        if self.year_end.ordinal() == 366 {
+            &MONTH_BITS_LEAP
+        } else {
+            &MONTH_BITS_COMMON
+        }
+    }
+}
+
+/// [`MONTH_POSITIONS_COMMON`] as month bits ([`month_bit`]).
+static MONTH_BITS_COMMON: [u16; 512] = month_bits_by_day(&MONTH_POSITIONS_COMMON);
+
+/// [`MONTH_POSITIONS_LEAP`] as month bits ([`month_bit`]).
+static MONTH_BITS_LEAP: [u16; 512] = month_bits_by_day(&MONTH_POSITIONS_LEAP);
+
+/// The month bits of the days of a year, from its month positions
+/// (evaluated at compile time): bit `position + 1`.
+const fn month_bits_by_day(positions: &[u8; 512]) -> [u16; 512] {
+    let mut table = [0u16; 512];
+    let mut slots: &mut [u16] = &mut table;
+    let mut positions: &[u8] = positions;
+    while let (Some((slot, rest)), Some((&position, later))) =
+        ({ slots }.split_first_mut(), positions.split_first())
+    {
+        *slot = 2 << position;
+        slots = rest;
+        positions = later;
+    }
+    table
 }
 
 /// The month of a date as 1–12.
@@ -211,6 +244,8 @@ mod tests {
             let mut d = s.start;
             while d.year() == year {
                 assert_eq!(positions[d.ordinal() as usize], month_of(d) - 1, "{d}");
+                let bits = s.month_bits_by_day();
+                assert_eq!(bits[d.ordinal() as usize], month_bit(month_of(d)), "{d}");
                 match d.succ_opt() {
                     Some(next) => d = next,
                     None => break,

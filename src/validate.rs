@@ -711,11 +711,13 @@ fn check_meetings(
 ) -> Result<Order, Error> {
     // The months that have had a regular meeting, as a month set (`month_bit`).
     let mut regular = 0u16;
+    // Each day's month, by ordinal.
+    let month_bits = span.month_bits_by_day();
     let mut resolver = roster.map(|r| Resolver::new(r, scratch));
     // The largest voting base, read once.
     let official = roster.map(|r| r.official_eligible);
     for (i, m) in meetings.iter().enumerate() {
-        check_date(i, m, meetings, span, year, &mut regular)?;
+        check_date(i, m, meetings, span, year, month_bits, &mut regular)?;
         // Official members of the base present, when the roster and the
         // attendance tell.
         let mut official_present = None;
@@ -766,7 +768,8 @@ fn check_meetings(
 
 /// A meeting's date (meeting `i` of `meetings`): in the record's year, not before the cell was
 /// founded, and the only regular meeting of its month (`regular`: the
-/// months that have had one, as a month set, [`month_bit`]).
+/// months that have had one, as a month set, [`month_bit`]; `month_bits`:
+/// each day's month bit, by ordinal, [`Span::month_bits_by_day`]).
 ///
 /// The months are bits rather than each month's first meeting: the first
 /// is only needed for the error, and is looked for then
@@ -780,16 +783,19 @@ fn check_date(
     meetings: &[Meeting],
     span: &Span,
     year: i32,
+    month_bits: &[u16; 512],
     regular: &mut u16,
 ) -> Result<(), Error> {
     if chrono::Datelike::year(&m.date) != year || m.date < span.start {
         return date_error(i, m, span, year);
     }
     if m.is_regular() {
-        let month = month_of(m.date);
-        let bit = month_bit(month);
+        // Of the span's year (checked above): its month from the year's
+        // table (`Span::month_bits_by_day`), not from chrono.
+        let day = chrono::Datelike::ordinal(&m.date) as usize;
+        let bit = month_bits.get(day).copied().unwrap_or(0);
         if *regular & bit != 0 {
-            return second_regular(i, month, meetings);
+            return second_regular(i, month_of(m.date), meetings);
         }
         *regular |= bit;
     }
