@@ -224,6 +224,17 @@ impl Order {
         (0u32..).zip(prefix).chain(sorted)
     }
 
+    /// The meetings within the span when the record lists its meetings in
+    /// date order: a prefix of them, in the record's order and positions
+    /// (what [`Order::meetings`] gives). `None` for any other record.
+    pub fn prefix<'m>(&self, meetings: &'m [Meeting]) -> Option<&'m [Meeting]> {
+        if self.sorted.is_empty() {
+            meetings.get(..self.prefix as usize)
+        } else {
+            None
+        }
+    }
+
     /// The months with a regular meeting within the span, as a month set
     /// ([`month_bit`]): validation's, when it could hand them over, else
     /// gathered from the meetings within the span.
