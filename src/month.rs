@@ -153,7 +153,7 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
     for entry in out.iter_mut().take(usize::from(first.saturating_sub(1))) {
         entry.state = MonthState::BeforeFounding;
     }
-    let mut ytd = YearToDate {
+    let ytd = YearToDate {
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
     };
@@ -161,7 +161,30 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
     // year's table of month positions by day, not from chrono.
     let positions = cx.span.month_positions();
     let meetings = meetings.unwrap_or(&[]);
-    for (i, meeting) in cx.order.meetings(meetings) {
+    // Most records list their meetings in date order: then the pass runs
+    // over a plain slice, without the chain of `Order::meetings`.
+    let ytd = match cx.order.prefix(meetings) {
+        Some(prefix) => note_meetings((0u32..).zip(prefix), positions, &mut out, ytd),
+        None => note_meetings(cx.order.meetings(meetings), positions, &mut out, ytd),
+    };
+    (out, ytd)
+}
+
+/// Notes the regular meetings of `in_order` (the meetings within the span,
+/// in date order, with their positions) in the months `out` and the year
+/// `ytd`; `positions`: the month position of each day of the span's year,
+/// by ordinal ([`Span::month_positions`](crate::calendar::Span::month_positions)).
+///
+/// Inlined into `months` once for each kind of `in_order` (a slice, the
+/// chain): kept out of line, the year's counters went through memory.
+#[inline(always)]
+fn note_meetings<'m>(
+    in_order: impl Iterator<Item = (u32, &'m Meeting)>,
+    positions: &[u8; 512],
+    out: &mut [Month],
+    mut ytd: YearToDate,
+) -> YearToDate {
+    for (i, meeting) in in_order {
         if !meeting.is_regular() {
             continue;
         }
@@ -212,7 +235,7 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
             entry.state = MonthState::Voted;
         }
     }
-    (out, ytd)
+    ytd
 }
 
 /// One content's vote at a month's regular meeting, if it voted on it: the
@@ -280,4 +303,61 @@ pub(crate) fn monthly_votes(content: CriterionId, months: &[Month]) -> Option<Ch
     }
     c.missing = missing;
     Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Plan;
+    use crate::validate::{Scratch, validate};
+
+    #[test]
+    fn the_pass_over_a_prefix_gives_what_the_pass_over_the_chain_gives() {
+        let records = [
+            include_str!("../examples/cell-year-2024.json"),
+            include_str!("../examples/cell-year-failing.json"),
+            include_str!("../examples/cell-year-incomplete.json"),
+            include_str!("../examples/cell-year-june.json"),
+        ];
+        let plan = Plan::binh_tan_2024();
+        let mut compared = 0;
+        for json in records {
+            let base = crate::parse_record(json).unwrap();
+            // Meetings without votes, or without some of them, by turns.
+            let mut gaps = base.clone();
+            for (k, m) in gaps.meetings.iter_mut().flatten().enumerate() {
+                match (k % 3, m.votes.as_mut()) {
+                    (1, _) => m.votes = None,
+                    (2, Some(v)) => v.meeting_quality = None,
+                    _ => {}
+                }
+            }
+            for record in [&base, &gaps] {
+                let mut scratch = Scratch::new();
+                let cx = validate(&plan, record, &mut scratch).unwrap();
+                let meetings = record.meetings.as_deref().unwrap_or(&[]);
+                let prefix = cx.order.prefix(meetings).unwrap();
+                let positions = cx.span.month_positions();
+                let blank: Vec<Month> = (1..=cx.span.last_month())
+                    .map(|m| Month {
+                        month: m,
+                        meeting: None,
+                        index: None,
+                        rating: None,
+                        state: MonthState::NoMeeting,
+                        contents: Contents::default(),
+                    })
+                    .collect();
+                let (mut by_prefix, mut by_chain) = (blank.clone(), blank);
+                let ytd = YearToDate::default();
+                let fast = note_meetings((0u32..).zip(prefix), positions, &mut by_prefix, ytd);
+                let general =
+                    note_meetings(cx.order.meetings(meetings), positions, &mut by_chain, ytd);
+                assert_eq!((fast, &by_prefix), (general, &by_chain));
+                assert!(fast.held > 0);
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 8);
+    }
 }
