@@ -1316,17 +1316,10 @@ mod tests {
     fn the_pass_over_a_prefix_gives_what_the_pass_over_the_chain_gives() {
         use crate::plan::LeaveRunScope;
         use crate::validate::{Scratch, validate};
-        let records = [
-            include_str!("../examples/cell-year-2024.json"),
-            include_str!("../examples/cell-year-failing.json"),
-            include_str!("../examples/cell-year-incomplete.json"),
-            include_str!("../examples/cell-year-june.json"),
-        ];
         // Passes compared, and those that found a meeting not supported, or
         // a fact missing.
         let (mut compared, mut found, mut missing) = (0, 0, 0);
-        for json in records {
-            let base = crate::parse_record(json).unwrap();
+        for base in crate::testing::example_records() {
             // Meetings without attendance, rating or minutes, by turns.
             let mut gaps = base.clone();
             for (k, m) in gaps.meetings.iter_mut().flatten().enumerate() {

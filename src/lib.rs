@@ -115,6 +115,8 @@ mod plan;
 mod process;
 mod record;
 mod render;
+#[cfg(test)]
+mod testing;
 mod validate;
 mod verdict;
 mod vote;

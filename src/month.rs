@@ -90,6 +90,25 @@ pub struct Month {
     pub contents: Contents,
 }
 
+impl Month {
+    /// Month `month` (1–12) with no regular meeting noted yet.
+    const fn blank(month: u8) -> Month {
+        Month {
+            month,
+            meeting: None,
+            index: None,
+            rating: None,
+            state: MonthState::NoMeeting,
+            contents: Contents {
+                political_task: None,
+                meeting_quality: None,
+                unity_discipline: None,
+                members: None,
+            },
+        }
+    }
+}
+
 /// Per content: months achieved, and months voted, so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,16 +157,7 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
     let (first, last) = (cx.span.first_month(), cx.span.last_month());
     // `1..last + 1` rather than `1..=last`: a plain range, without the
     // inclusive range's exhaustion flag (`last` is at most 12).
-    let mut out: Vec<Month> = (1..last.saturating_add(1))
-        .map(|m| Month {
-            month: m,
-            meeting: None,
-            index: None,
-            rating: None,
-            state: MonthState::NoMeeting,
-            contents: Contents::default(),
-        })
-        .collect();
+    let mut out: Vec<Month> = (1..last.saturating_add(1)).map(Month::blank).collect();
     // A cell founded during the year: no meeting was due before it (none
     // of the months for most cells, so not asked month by month above).
     for entry in out.iter_mut().take(usize::from(first.saturating_sub(1))) {
@@ -313,16 +323,9 @@ mod tests {
 
     #[test]
     fn the_pass_over_a_prefix_gives_what_the_pass_over_the_chain_gives() {
-        let records = [
-            include_str!("../examples/cell-year-2024.json"),
-            include_str!("../examples/cell-year-failing.json"),
-            include_str!("../examples/cell-year-incomplete.json"),
-            include_str!("../examples/cell-year-june.json"),
-        ];
         let plan = Plan::binh_tan_2024();
         let mut compared = 0;
-        for json in records {
-            let base = crate::parse_record(json).unwrap();
+        for base in crate::testing::example_records() {
             // Meetings without votes, or without some of them, by turns.
             let mut gaps = base.clone();
             for (k, m) in gaps.meetings.iter_mut().flatten().enumerate() {
@@ -338,16 +341,7 @@ mod tests {
                 let meetings = record.meetings.as_deref().unwrap_or(&[]);
                 let prefix = cx.order.prefix(meetings).unwrap();
                 let positions = cx.span.month_positions();
-                let blank: Vec<Month> = (1..=cx.span.last_month())
-                    .map(|m| Month {
-                        month: m,
-                        meeting: None,
-                        index: None,
-                        rating: None,
-                        state: MonthState::NoMeeting,
-                        contents: Contents::default(),
-                    })
-                    .collect();
+                let blank: Vec<Month> = (1..=cx.span.last_month()).map(Month::blank).collect();
                 let (mut by_prefix, mut by_chain) = (blank.clone(), blank);
                 let ytd = YearToDate::default();
                 let fast = note_meetings((0u32..).zip(prefix), positions, &mut by_prefix, ytd);
