@@ -138,11 +138,16 @@ const fn month_positions(february: u8) -> [u8; 512] {
 }
 
 impl Span {
+    /// Whether the span's year is a leap year: its last day is its 366th.
+    fn leap(&self) -> bool {
+        self.year_end.ordinal() == 366
+    }
+
     /// The position (0–11) of the month of each day of the span's year, by
     /// the day's ordinal: `month_of(d) - 1` for any date `d` of that year,
     /// looked up in a table rather than worked out by chrono.
     pub fn month_positions(&self) -> &'static [u8; 512] {
-        if self.year_end.ordinal() == 366 {
+        if self.leap() {
             &MONTH_POSITIONS_LEAP
         } else {
             &MONTH_POSITIONS_COMMON
@@ -153,7 +158,7 @@ impl Span {
     /// month ([`month_bit`]), by the day's ordinal: `month_bit(month_of(d))`
     /// for any date `d` of that year, looked up rather than worked out.
     pub fn month_bits_by_day(&self) -> &'static [u16; 512] {
-        if self.year_end.ordinal() == 366 {
+        if self.leap() {
             &MONTH_BITS_LEAP
         } else {
             &MONTH_BITS_COMMON
