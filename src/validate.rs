@@ -638,14 +638,29 @@ fn member_error(members: &[Member]) -> Error {
     }
 }
 
+/// Whether every id is greater than the one before it, compared as
+/// strings: the roster's order where [`word`] cannot tell it (ids of
+/// different lengths, or outside 4 to 8 bytes).
+#[cold]
+fn ids_increase(members: &[Member]) -> bool {
+    members.windows(2).all(|pair| match pair {
+        [a, b] => a.id < b.id,
+        _ => true,
+    })
+}
+
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it; the first is
-    // compared with "", below every id that is not empty (an empty one is
-    // an error before it is compared). `previous_word` is the previous id's
-    // `word`, when it has one.
-    let mut increasing = true;
-    let (mut previous, mut previous_word) = ("", 0u64);
+    // Whether every id is greater than the one before it. The loop compares
+    // each id with the one before it by their `word`s (`previous_word`, of
+    // an id of `previous_len` bytes); where it cannot (ids of different
+    // lengths, or outside 4 to 8 bytes), `by_words` is cleared and the
+    // order is told after the loop, as strings ([`ids_increase`]), so that
+    // the loop makes no call and keeps its counts in registers. The first
+    // id follows "", below every id that is not empty (an empty one is an
+    // error before it is compared): `previous_len` 0 marks it.
+    let (mut increasing, mut by_words) = (true, true);
+    let (mut previous_len, mut previous_word) = (0usize, 0u64);
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -667,13 +682,18 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         }
         let id = m.id.as_str();
         let word = word(id);
-        increasing &= match word {
+        match word {
             // Both ids of one length, 4 to 8 bytes: one comparison.
-            Some(w) if id.len() == previous.len() => previous_word < w,
-            _ => previous < id,
-        };
-        previous = id;
+            Some(w) if id.len() == previous_len => increasing &= previous_word < w,
+            // The first id: after "".
+            _ if previous_len == 0 => {}
+            _ => by_words = false,
+        }
+        previous_len = id.len();
         previous_word = word.unwrap_or(0);
+    }
+    if !by_words {
+        increasing = ids_increase(members);
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
@@ -1276,6 +1296,9 @@ mod tests {
             &["dv9", "dv10"],
             &["abcdefgh", "abcdefghi", "abcdefgi"],
             &["abcdefgh", "abcdefgg"],
+            &["dv02", "dv01", "dv01x"],
+            &["dv01", "dv02", "dv03", "a"],
+            &["dv01", "dv02", "dv03x", "dv04"],
             &["b", "a"],
             &["a", "b", "c"],
         ] {
