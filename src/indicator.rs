@@ -508,7 +508,7 @@ impl ExactTarget {
 /// [`counts_meet`] does with [`RateComparison::Exact`], small enough to be
 /// built into each of C1's rates rather than called.
 #[inline(always)]
-fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+pub(crate) fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
     target
         .comparator
         .accepts(order_counts_exactly(count, of, target.value))
