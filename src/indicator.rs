@@ -366,8 +366,9 @@ fn split(threshold: Decimal) -> (u128, u32) {
 #[inline(always)]
 fn order_counts_exactly(count: u64, of: u64, threshold: Decimal) -> Ordering {
     let (m, s) = split(threshold);
-    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
-    let lhs = u128::from(count) * 100 * pow10(s);
+    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of, where
+    // 100*10^s is 10^(s+2) from the table (s is at most 16): one product.
+    let lhs = u128::from(count) * pow10(s + 2);
     let rhs = m * u128::from(of);
     lhs.cmp(&rhs)
 }
@@ -876,6 +877,13 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_hundred_times_ten_to_a_threshold_scale_is_read_from_the_table() {
+        for s in 0..=MAX_THRESHOLD_SCALE {
+            assert_eq!(pow10(s + 2), 100 * pow10(s), "scale {s}");
         }
     }
 
