@@ -670,8 +670,12 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         });
     }
     for m in members {
-        if member_wrong(m) {
-            // The first such member: its position is looked for only now.
+        // A member with an empty id or whose exemption contradicts itself
+        // is an error ([`member_wrong`]): the first such member, whose
+        // position is looked for only then ([`member_error`]). An id with
+        // a `word` is not empty, so the empty id is tested only below,
+        // where the words do not tell the order.
+        if exemption_contradicted(m) {
             return Err(member_error(members));
         }
         if m.may_vote() {
@@ -685,6 +689,7 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         match word {
             // Both ids of one length, 4 to 8 bytes: one comparison.
             Some(w) if id.len() == previous_len => increasing &= previous_word < w,
+            _ if id.is_empty() => return Err(member_error(members)),
             // The first id: after "".
             _ if previous_len == 0 => {}
             _ => by_words = false,
@@ -1454,6 +1459,39 @@ mod tests {
                     (i, i + 1, i % 2 == 0, i % 3 == 0)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_first_member_with_an_empty_id_or_a_contradicted_exemption_is_named() {
+        let contradicted = |id: &str| Member {
+            exempt: Some(false),
+            not_reviewed: Some(crate::member::NotReviewed::Exempt),
+            ..member(id)
+        };
+        let cases: [(Vec<Member>, &str); 6] = [
+            (vec![member("")], "members[0].id"),
+            (
+                vec![member("dv01"), member(""), member("dv03")],
+                "members[1].id",
+            ),
+            (
+                vec![member("dv01"), member("dv02x"), member("")],
+                "members[2].id",
+            ),
+            (
+                vec![member("dv01"), contradicted("dv02"), member("")],
+                "members[1].exempt",
+            ),
+            (
+                vec![member("dv01"), member(""), contradicted("dv03")],
+                "members[1].id",
+            ),
+            (vec![contradicted("x"), member("dv01")], "members[0].exempt"),
+        ];
+        for (members, path) in cases {
+            let err = index_roster(&members).unwrap_err();
+            assert_eq!(err.path(), path);
         }
     }
 
