@@ -112,7 +112,9 @@ fn aggregate(
 /// end a shortfall the rest of the year can make up is `unknown`.
 ///
 /// The usual case, a rate given as counts, compared exactly (RULES §2) and
-/// met, is decided and built here, inlined at each of the nine rates: a
+/// met, is decided and built here, inlined at each of the nine rates (the
+/// threshold read as validation let it through, see
+/// [`indicator::validated_counts_meet`]: C1 runs only after `validate`): a
 /// call passes eight arguments, some on the stack, and saves six
 /// registers, about 30 instructions a rate. Any other case (a figure, the
 /// published comparison, a rate not met or not given) is [`rate_general`],
@@ -130,7 +132,7 @@ fn rate(
 ) {
     if let (Some(&Rate::Counts { count, of }), RateComparison::Exact) =
         (value, policy.rate_comparison)
-        && indicator::counts_meet_exactly(count, of, target)
+        && indicator::validated_counts_meet(count, of, target)
     {
         // Met, so a pass whatever `accrues`: built whole in place, as
         // `rate_general` builds it.
@@ -1527,11 +1529,27 @@ mod tests {
             Comparator::AtMost,
             Comparator::Below,
         ] {
-            for value in ["0", "0.5", "50", "90", "98.6", "100", "0.6"] {
-                let target = Target {
-                    comparator,
-                    value: value.parse().unwrap(),
-                };
+            // Thresholds as validation lets them through: with a sign on
+            // zero, and with more decimals than a threshold keeps.
+            for value in [
+                "0",
+                "-0",
+                "0.5",
+                "50",
+                "90",
+                "98.6",
+                "100",
+                "0.6",
+                "99.9999999999999999",
+                "98.60000000000000000",
+                "100.000000000000000000000000",
+            ] {
+                let value: Decimal = value.parse().unwrap();
+                assert!(
+                    indicator::within_percent(value)
+                        && value.normalize().scale() <= indicator::MAX_THRESHOLD_SCALE
+                );
+                let target = Target { comparator, value };
                 for policy in [&exact, &published] {
                     for accrues in [None, Some(&year), Some(&june)] {
                         for r in &rates {

@@ -515,6 +515,26 @@ pub(crate) fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>)
         .accepts(order_counts_exactly(count, of, target.value))
 }
 
+/// [`counts_meet_exactly`] for a target that the plan's validation let
+/// through (its threshold within 0–100, RULES §2), as C1's rates are
+/// compared: a threshold written with at most [`MAX_THRESHOLD_SCALE`]
+/// decimals is its own mantissa and scale (within 0–100, the mantissa is
+/// at most `100 × 10^16`, so [`split`]'s bound changes nothing, and the
+/// products do not overflow); any other is split as `counts_meet_exactly`
+/// splits it.
+#[inline(always)]
+pub(crate) fn validated_counts_meet(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+    let t = target.value;
+    let (m, s) = if t.scale() <= MAX_THRESHOLD_SCALE {
+        (t.mantissa().unsigned_abs(), t.scale())
+    } else {
+        split(t)
+    };
+    let lhs = u128::from(count) * pow10(s + 2);
+    let rhs = m.wrapping_mul(u128::from(of));
+    target.comparator.accepts(lhs.cmp(&rhs))
+}
+
 /// Whether a rate meets the target.
 #[inline]
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
