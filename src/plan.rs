@@ -370,15 +370,13 @@ impl Plan {
                 reason: "not a day of the year",
             });
         }
-        if let Some(h) = &t.exemplary_commitment {
-            for (i, role) in h.heads.iter().enumerate() {
-                if h.heads.iter().take(i).any(|r| r == role) {
-                    return Err(Error::InvalidPlan {
-                        path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
-                        reason: "a head named twice",
-                    });
-                }
-            }
+        if let Some(h) = &t.exemplary_commitment
+            && let Some((i, _)) = crate::validate::first_repeat(&h.heads, |&r| r)
+        {
+            return Err(Error::InvalidPlan {
+                path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
+                reason: "a head named twice",
+            });
         }
         Ok(())
     }

@@ -514,6 +514,34 @@ fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<
     }
 }
 
+/// The first item whose key an item before it has, and its position: a
+/// head named twice (in the record's `party.heads`, or the plan's
+/// `exemplary_commitment`). Two items or fewer (the usual lists: the
+/// secretary and the principal) are compared directly, not by the nested
+/// loop of [`first_repeat_general`].
+#[inline(always)]
+pub(crate) fn first_repeat<T, K: PartialEq>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> Option<(usize, &T)> {
+    match items {
+        [] | [_] => None,
+        [a, b] => (key(a) == key(b)).then_some((1, b)),
+        _ => first_repeat_general(items, key),
+    }
+}
+
+/// [`first_repeat`] of any list.
+fn first_repeat_general<T, K: PartialEq>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> Option<(usize, &T)> {
+    items
+        .iter()
+        .enumerate()
+        .find(|&(i, x)| items.iter().take(i).any(|y| key(y) == key(x)))
+}
+
 /// Validates `record` against `plan` and prepares the evaluation context,
 /// keeping the absentees in `scratch`.
 pub(crate) fn validate<'a>(
@@ -568,15 +596,13 @@ pub(crate) fn validate<'a>(
     if let Some(p) = &record.party {
         check_rate(p.study.as_ref(), "party.study")?;
         check_rate(p.inspection.as_ref(), "party.inspection")?;
-        if let Some(heads) = &p.heads {
-            for (i, h) in heads.iter().enumerate() {
-                if heads.iter().take(i).any(|x| x.role == h.role) {
-                    return Err(Error::DuplicateHead {
-                        path: at("party.heads", i),
-                        role: h.role,
-                    });
-                }
-            }
+        if let Some(heads) = &p.heads
+            && let Some((i, h)) = first_repeat(heads, |h| h.role)
+        {
+            return Err(Error::DuplicateHead {
+                path: at("party.heads", i),
+                role: h.role,
+            });
         }
     }
 
@@ -1492,6 +1518,29 @@ mod tests {
         for (members, path) in cases {
             let err = index_roster(&members).unwrap_err();
             assert_eq!(err.path(), path);
+        }
+    }
+
+    #[test]
+    fn a_repeat_is_found_as_the_nested_loop_finds_it() {
+        // Every list of up to four items out of three keys.
+        let mut lists: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=4 {
+            let mut more = Vec::new();
+            for list in lists.iter().filter(|l| l.len() == len - 1) {
+                for k in 0..3 {
+                    let mut l = list.clone();
+                    l.push(k);
+                    more.push(l);
+                }
+            }
+            lists.extend(more);
+        }
+        for list in &lists {
+            let expected = first_repeat_general(list, |&k| k);
+            assert_eq!(first_repeat(list, |&k| k), expected, "{list:?}");
+            let by_hand = (1..list.len()).find(|&i| list[..i].contains(&list[i]));
+            assert_eq!(expected.map(|(i, _)| i), by_hand, "{list:?}");
         }
     }
 
