@@ -1172,13 +1172,19 @@ enum Found<'a> {
 /// Whether member `m` has nothing to note for any member check: what
 /// [`MemberChecks::gather`] would note nothing for. A roster of such
 /// members (the common case) needs no lists at all.
+///
+/// Every member must not have violated the prohibitions (C3, RULES §10),
+/// and a reviewed one must also not be disciplined and be rated at least
+/// `completed`, and a leader at least `min` (C4). Written as "clean as a
+/// reviewed member, or not violating and not reviewed": a reviewed member
+/// (most) is then told clean without reading whether it is reviewed.
 #[inline(always)]
 fn clean(m: &Member, min: YearRating) -> bool {
-    m.violated_prohibitions == Some(false)
-        && (!m.is_reviewed()
-            || (m.disciplined == Some(false)
-                && matches!(m.rating, Some(r)
-                    if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min))))
+    (m.disciplined == Some(false)
+        && m.violated_prohibitions == Some(false)
+        && matches!(m.rating, Some(r)
+            if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min)))
+        || (m.violated_prohibitions == Some(false) && !m.is_reviewed())
 }
 
 /// A member check from what the roster holds: unknown without one.
@@ -1467,7 +1473,8 @@ mod tests {
                     for violated in facts {
                         for disciplined in facts {
                             for exempt in [None, Some(false), Some(true)] {
-                                for not_reviewed in [None, Some(NotReviewed::Exempt)] {
+                                let not_reviewed = NotReviewed::ALL.iter().copied().map(Some);
+                                for not_reviewed in core::iter::once(None).chain(not_reviewed) {
                                     let m = Member {
                                         id: "dv01".into(),
                                         name: None,
