@@ -14,7 +14,7 @@ use crate::indicator::{self, Comparator, ExactTarget, Rate, Target};
 use crate::meeting::{Meeting, MeetingKind, MeetingRating};
 use crate::member::{HeadRole, Member, YearRating};
 use crate::path::{FactPath, Field, HeadField, MeetingField, MemberField};
-use crate::plan::{LeaveRunScope, Plan, Policy};
+use crate::plan::{LeaveRunScope, Plan, Policy, RateComparison};
 use crate::record::CellYear;
 use crate::validate::{Context, PerMember};
 
@@ -111,10 +111,48 @@ fn aggregate(
 /// the year (members who studied, members inspected): before the year's
 /// end a shortfall the rest of the year can make up is `unknown`.
 ///
-/// Always inlined: a call passes eight arguments, some on the stack, and
-/// saves six registers, about 30 instructions for each of the nine rates.
+/// The usual case, a rate given as counts, compared exactly (RULES §2) and
+/// met, is decided and built here, inlined at each of the nine rates (the
+/// threshold read as validation let it through, see
+/// [`indicator::validated_counts_meet`]: C1 runs only after `validate`): a
+/// call passes eight arguments, some on the stack, and saves six
+/// registers, about 30 instructions a rate. Any other case (a figure, the
+/// published comparison, a rate not met or not given) is [`rate_general`],
+/// out of line, so that the inlined code keeps nothing on the stack for
+/// the calls that case makes.
 #[inline(always)]
 fn rate(
+    out: &mut Vec<Check>,
+    id: CheckId,
+    target: &Target<Decimal>,
+    value: Option<&Rate>,
+    path: Field,
+    policy: &Policy,
+    accrues: Option<&Span>,
+) {
+    if let (Some(&Rate::Counts { count, of }), RateComparison::Exact) =
+        (value, policy.rate_comparison)
+        && indicator::validated_counts_meet(count, of, target)
+    {
+        // Met, so a pass whatever `accrues`: built whole in place, as
+        // `rate_general` builds it.
+        let (comparator, value) = (target.comparator, target.value);
+        Check::push_with(out, || Check {
+            actual: Some(Quantity::Counts { count, of }),
+            comparator: Some(comparator),
+            target: Some(Quantity::Rate(value)),
+            ..Check::blank(id, Status::Pass)
+        });
+        return;
+    }
+    rate_general(out, id, target, value.copied(), path, policy, accrues);
+}
+
+/// [`rate`] in full, for any rate, given or not: compared as the policy
+/// says (RULES §2), `unknown` while the year can still make it up, and a
+/// failing rate's gap (RULES §6).
+#[inline(never)]
+fn rate_general(
     out: &mut Vec<Check>,
     id: CheckId,
     target: &Target<Decimal>,
@@ -283,7 +321,7 @@ pub(crate) fn political_task(
     macro_rules! rate_check {
         ($key:ident in $facts:expr, $id:ident, $field:ident, $accrues:expr) => {
             if let Some(target) = &t.$key {
-                let v = $facts.and_then(|x| x.$key);
+                let v = $facts.and_then(|x| x.$key.as_ref());
                 rate(out, CheckId::$id, target, v, Field::$field, p, $accrues);
             }
         };
@@ -1134,13 +1172,19 @@ enum Found<'a> {
 /// Whether member `m` has nothing to note for any member check: what
 /// [`MemberChecks::gather`] would note nothing for. A roster of such
 /// members (the common case) needs no lists at all.
+///
+/// Every member must not have violated the prohibitions (C3, RULES §10),
+/// and a reviewed one must also not be disciplined and be rated at least
+/// `completed`, and a leader at least `min` (C4). Written as "clean as a
+/// reviewed member, or not violating and not reviewed": a reviewed member
+/// (most) is then told clean without reading whether it is reviewed.
 #[inline(always)]
 fn clean(m: &Member, min: YearRating) -> bool {
-    m.violated_prohibitions == Some(false)
-        && (!m.is_reviewed()
-            || (m.disciplined == Some(false)
-                && matches!(m.rating, Some(r)
-                    if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min))))
+    (m.disciplined == Some(false)
+        && m.violated_prohibitions == Some(false)
+        && matches!(m.rating, Some(r)
+            if r != YearRating::NotCompleted && (!m.role.is_leader() || r >= min)))
+        || (m.violated_prohibitions == Some(false) && !m.is_reviewed())
 }
 
 /// A member check from what the roster holds: unknown without one.
@@ -1429,7 +1473,8 @@ mod tests {
                     for violated in facts {
                         for disciplined in facts {
                             for exempt in [None, Some(false), Some(true)] {
-                                for not_reviewed in [None, Some(NotReviewed::Exempt)] {
+                                let not_reviewed = NotReviewed::ALL.iter().copied().map(Some);
+                                for not_reviewed in core::iter::once(None).chain(not_reviewed) {
                                     let m = Member {
                                         id: "dv01".into(),
                                         name: None,
@@ -1465,6 +1510,69 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_pushes_what_its_general_path_pushes() {
+        let plan = Plan::binh_tan_2024();
+        let exact = plan.policy;
+        let mut published = plan.policy;
+        published.rate_comparison = RateComparison::Published { decimals: 1 };
+        let year = Span::new(2024, None, None).unwrap();
+        let june = Span::new(2024, None, chrono::NaiveDate::from_ymd_opt(2024, 6, 30)).unwrap();
+        let rates = [
+            None,
+            Some(Rate::Counts { count: 0, of: 10 }),
+            Some(Rate::Counts { count: 5, of: 10 }),
+            Some(Rate::Counts { count: 9, of: 10 }),
+            Some(Rate::Counts { count: 10, of: 10 }),
+            Some(Rate::Counts {
+                count: 1486,
+                of: 1507,
+            }),
+            Some(Rate::Counts { count: 9, of: 1512 }),
+            Some(Rate::Figure(Decimal::new(6125, 2))),
+        ];
+        for comparator in [
+            Comparator::AtLeast,
+            Comparator::Above,
+            Comparator::AtMost,
+            Comparator::Below,
+        ] {
+            // Thresholds as validation lets them through: with a sign on
+            // zero, and with more decimals than a threshold keeps.
+            for value in [
+                "0",
+                "-0",
+                "0.5",
+                "50",
+                "90",
+                "98.6",
+                "100",
+                "0.6",
+                "99.9999999999999999",
+                "98.60000000000000000",
+                "100.000000000000000000000000",
+            ] {
+                let value: Decimal = value.parse().unwrap();
+                assert!(
+                    indicator::within_percent(value)
+                        && value.normalize().scale() <= indicator::MAX_THRESHOLD_SCALE
+                );
+                let target = Target { comparator, value };
+                for policy in [&exact, &published] {
+                    for accrues in [None, Some(&year), Some(&june)] {
+                        for r in &rates {
+                            let (mut fast, mut general) = (Vec::new(), Vec::new());
+                            let (id, path) = (CheckId::PartyStudy, Field::Study);
+                            rate(&mut fast, id, &target, r.as_ref(), path, policy, accrues);
+                            rate_general(&mut general, id, &target, *r, path, policy, accrues);
+                            assert_eq!(fast, general, "{r:?} {comparator:?} {value}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn passing_rates_and_counts_are_built_whole() {
         let policy = Plan::binh_tan_2024().policy;
         let span = Span::new(2024, None, None).unwrap();
@@ -1481,7 +1589,7 @@ mod tests {
                 &mut v,
                 id,
                 &target,
-                Some(r),
+                Some(&r),
                 Field::Promotion,
                 &policy,
                 None,

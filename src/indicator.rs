@@ -366,8 +366,9 @@ fn split(threshold: Decimal) -> (u128, u32) {
 #[inline(always)]
 fn order_counts_exactly(count: u64, of: u64, threshold: Decimal) -> Ordering {
     let (m, s) = split(threshold);
-    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
-    let lhs = u128::from(count) * 100 * pow10(s);
+    // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of, where
+    // 100*10^s is 10^(s+2) from the table (s is at most 16): one product.
+    let lhs = u128::from(count) * pow10(s + 2);
     let rhs = m * u128::from(of);
     lhs.cmp(&rhs)
 }
@@ -508,10 +509,56 @@ impl ExactTarget {
 /// [`counts_meet`] does with [`RateComparison::Exact`], small enough to be
 /// built into each of C1's rates rather than called.
 #[inline(always)]
-fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+pub(crate) fn counts_meet_exactly(count: u64, of: u64, target: &Target<Decimal>) -> bool {
     target
         .comparator
         .accepts(order_counts_exactly(count, of, target.value))
+}
+
+/// `100 × 10^scale` for each scale up to [`MAX_THRESHOLD_SCALE`]: the most
+/// a threshold's mantissa may be at that scale, and the factor of a count
+/// against it. At most `10^18`, so a `u64`.
+pub(crate) const HUNDRED_POW10: [u64; MAX_THRESHOLD_SCALE as usize + 1] = [
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+];
+
+/// [`counts_meet_exactly`] for a target that the plan's validation let
+/// through (its threshold within 0–100, RULES §2), as C1's rates are
+/// compared: a threshold written with at most [`MAX_THRESHOLD_SCALE`]
+/// decimals is its own mantissa and scale. Within 0–100 its mantissa is at
+/// most `100 × 10^scale` (so [`split`]'s bound changes nothing) and fits a
+/// `u64`, as does `100 × 10^scale` ([`HUNDRED_POW10`]): each side is one
+/// 64 × 64-bit product. Any other threshold is compared as
+/// `counts_meet_exactly` compares it.
+#[inline(always)]
+pub(crate) fn validated_counts_meet(count: u64, of: u64, target: &Target<Decimal>) -> bool {
+    let t = target.value;
+    if let (Some(&hundred_scaled), Ok(m)) = (
+        HUNDRED_POW10.get(t.scale() as usize),
+        u64::try_from(t.mantissa().unsigned_abs()),
+    ) {
+        // count*100/of  vs  m/10^s   <=>  count*100*10^s  vs  m*of
+        let lhs = u128::from(count) * u128::from(hundred_scaled);
+        let rhs = u128::from(m) * u128::from(of);
+        return target.comparator.accepts(lhs.cmp(&rhs));
+    }
+    counts_meet_exactly(count, of, target)
 }
 
 /// Whether a rate meets the target.
@@ -876,6 +923,15 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_hundred_times_ten_to_a_threshold_scale_is_read_from_the_table() {
+        for s in 0..=MAX_THRESHOLD_SCALE {
+            assert_eq!(pow10(s + 2), 100 * pow10(s), "scale {s}");
+            let hundred_scaled = HUNDRED_POW10.get(s as usize).copied().map(u128::from);
+            assert_eq!(hundred_scaled, Some(100 * pow10(s)), "scale {s}");
         }
     }
 

@@ -370,15 +370,13 @@ impl Plan {
                 reason: "not a day of the year",
             });
         }
-        if let Some(h) = &t.exemplary_commitment {
-            for (i, role) in h.heads.iter().enumerate() {
-                if h.heads.iter().take(i).any(|r| r == role) {
-                    return Err(Error::InvalidPlan {
-                        path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
-                        reason: "a head named twice",
-                    });
-                }
-            }
+        if let Some(h) = &t.exemplary_commitment
+            && let Some((i, _)) = crate::validate::first_repeat(&h.heads, |&r| r)
+        {
+            return Err(Error::InvalidPlan {
+                path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
+                reason: "a head named twice",
+            });
         }
         Ok(())
     }
@@ -409,32 +407,13 @@ fn target_error(value: &Decimal, id: &'static str) -> Result<(), Error> {
 /// passes the unusual ones (`-0`, or more decimals than needed).
 ///
 /// A mantissa within 100 at a scale of 16 or less fits 64 bits, so it is
-/// compared with a table of `100 × 10^scale` in 64 bits, not with the
-/// 128-bit arithmetic of `within_percent`.
+/// compared with the table of `100 × 10^scale`
+/// ([`crate::indicator::HUNDRED_POW10`]) in 64 bits, not with the 128-bit
+/// arithmetic of `within_percent`.
 #[inline(always)]
 pub(crate) fn threshold_reads(value: &Decimal) -> bool {
-    /// `100 × 10^scale` for each scale up to [`MAX_THRESHOLD_SCALE`].
-    const LIMIT: [u64; MAX_THRESHOLD_SCALE as usize + 1] = [
-        100,
-        1_000,
-        10_000,
-        100_000,
-        1_000_000,
-        10_000_000,
-        100_000_000,
-        1_000_000_000,
-        10_000_000_000,
-        100_000_000_000,
-        1_000_000_000_000,
-        10_000_000_000_000,
-        100_000_000_000_000,
-        1_000_000_000_000_000,
-        10_000_000_000_000_000,
-        100_000_000_000_000_000,
-        1_000_000_000_000_000_000,
-    ];
     !value.is_sign_negative()
-        && LIMIT
+        && crate::indicator::HUNDRED_POW10
             .get(value.scale() as usize)
             .is_some_and(|&limit| u64::try_from(value.mantissa()).is_ok_and(|m| m <= limit))
 }

@@ -514,6 +514,34 @@ fn in_year(date: NaiveDate, year: i32, path: impl FnOnce() -> String) -> Result<
     }
 }
 
+/// The first item whose key an item before it has, and its position: a
+/// head named twice (in the record's `party.heads`, or the plan's
+/// `exemplary_commitment`). Two items or fewer (the usual lists: the
+/// secretary and the principal) are compared directly, not by the nested
+/// loop of [`first_repeat_general`].
+#[inline(always)]
+pub(crate) fn first_repeat<T, K: PartialEq>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> Option<(usize, &T)> {
+    match items {
+        [] | [_] => None,
+        [a, b] => (key(a) == key(b)).then_some((1, b)),
+        _ => first_repeat_general(items, key),
+    }
+}
+
+/// [`first_repeat`] of any list.
+fn first_repeat_general<T, K: PartialEq>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> Option<(usize, &T)> {
+    items
+        .iter()
+        .enumerate()
+        .find(|&(i, x)| items.iter().take(i).any(|y| key(y) == key(x)))
+}
+
 /// Validates `record` against `plan` and prepares the evaluation context,
 /// keeping the absentees in `scratch`.
 pub(crate) fn validate<'a>(
@@ -568,15 +596,13 @@ pub(crate) fn validate<'a>(
     if let Some(p) = &record.party {
         check_rate(p.study.as_ref(), "party.study")?;
         check_rate(p.inspection.as_ref(), "party.inspection")?;
-        if let Some(heads) = &p.heads {
-            for (i, h) in heads.iter().enumerate() {
-                if heads.iter().take(i).any(|x| x.role == h.role) {
-                    return Err(Error::DuplicateHead {
-                        path: at("party.heads", i),
-                        role: h.role,
-                    });
-                }
-            }
+        if let Some(heads) = &p.heads
+            && let Some((i, h)) = first_repeat(heads, |h| h.role)
+        {
+            return Err(Error::DuplicateHead {
+                path: at("party.heads", i),
+                role: h.role,
+            });
         }
     }
 
@@ -638,14 +664,29 @@ fn member_error(members: &[Member]) -> Error {
     }
 }
 
+/// Whether every id is greater than the one before it, compared as
+/// strings: the roster's order where [`word`] cannot tell it (ids of
+/// different lengths, or outside 4 to 8 bytes).
+#[cold]
+fn ids_increase(members: &[Member]) -> bool {
+    members.windows(2).all(|pair| match pair {
+        [a, b] => a.id < b.id,
+        _ => true,
+    })
+}
+
 fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
     let (mut official_eligible, mut official_convened) = (0u32, 0u32);
-    // Whether every id is greater than the one before it; the first is
-    // compared with "", below every id that is not empty (an empty one is
-    // an error before it is compared). `previous_word` is the previous id's
-    // `word`, when it has one.
-    let mut increasing = true;
-    let (mut previous, mut previous_word) = ("", 0u64);
+    // Whether every id is greater than the one before it. The loop compares
+    // each id with the one before it by their `word`s (`previous_word`, of
+    // an id of `previous_len` bytes); where it cannot (ids of different
+    // lengths, or outside 4 to 8 bytes), `by_words` is cleared and the
+    // order is told after the loop, as strings ([`ids_increase`]), so that
+    // the loop makes no call and keeps its counts in registers. The first
+    // id follows "", below every id that is not empty (an empty one is an
+    // error before it is compared): `previous_len` 0 marks it.
+    let (mut increasing, mut by_words) = (true, true);
+    let (mut previous_len, mut previous_word) = (0usize, 0u64);
     if u32::try_from(members.len()).is_err() {
         return Err(Error::Parse {
             path: "members".to_owned(),
@@ -655,8 +696,12 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         });
     }
     for m in members {
-        if member_wrong(m) {
-            // The first such member: its position is looked for only now.
+        // A member with an empty id or whose exemption contradicts itself
+        // is an error ([`member_wrong`]): the first such member, whose
+        // position is looked for only then ([`member_error`]). An id with
+        // a `word` is not empty, so the empty id is tested only below,
+        // where the words do not tell the order.
+        if exemption_contradicted(m) {
             return Err(member_error(members));
         }
         if m.may_vote() {
@@ -667,13 +712,19 @@ fn index_roster(members: &[Member]) -> Result<Roster<'_>, Error> {
         }
         let id = m.id.as_str();
         let word = word(id);
-        increasing &= match word {
+        match word {
             // Both ids of one length, 4 to 8 bytes: one comparison.
-            Some(w) if id.len() == previous.len() => previous_word < w,
-            _ => previous < id,
-        };
-        previous = id;
+            Some(w) if id.len() == previous_len => increasing &= previous_word < w,
+            _ if id.is_empty() => return Err(member_error(members)),
+            // The first id: after "".
+            _ if previous_len == 0 => {}
+            _ => by_words = false,
+        }
+        previous_len = id.len();
         previous_word = word.unwrap_or(0);
+    }
+    if !by_words {
+        increasing = ids_increase(members);
     }
     let first_number = members.first().and_then(|m| trailing_number(&m.id));
     if increasing {
@@ -1276,6 +1327,9 @@ mod tests {
             &["dv9", "dv10"],
             &["abcdefgh", "abcdefghi", "abcdefgi"],
             &["abcdefgh", "abcdefgg"],
+            &["dv02", "dv01", "dv01x"],
+            &["dv01", "dv02", "dv03", "a"],
+            &["dv01", "dv02", "dv03x", "dv04"],
             &["b", "a"],
             &["a", "b", "c"],
         ] {
@@ -1431,6 +1485,62 @@ mod tests {
                     (i, i + 1, i % 2 == 0, i % 3 == 0)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_first_member_with_an_empty_id_or_a_contradicted_exemption_is_named() {
+        let contradicted = |id: &str| Member {
+            exempt: Some(false),
+            not_reviewed: Some(crate::member::NotReviewed::Exempt),
+            ..member(id)
+        };
+        let cases: [(Vec<Member>, &str); 6] = [
+            (vec![member("")], "members[0].id"),
+            (
+                vec![member("dv01"), member(""), member("dv03")],
+                "members[1].id",
+            ),
+            (
+                vec![member("dv01"), member("dv02x"), member("")],
+                "members[2].id",
+            ),
+            (
+                vec![member("dv01"), contradicted("dv02"), member("")],
+                "members[1].exempt",
+            ),
+            (
+                vec![member("dv01"), member(""), contradicted("dv03")],
+                "members[1].id",
+            ),
+            (vec![contradicted("x"), member("dv01")], "members[0].exempt"),
+        ];
+        for (members, path) in cases {
+            let err = index_roster(&members).unwrap_err();
+            assert_eq!(err.path(), path);
+        }
+    }
+
+    #[test]
+    fn a_repeat_is_found_as_the_nested_loop_finds_it() {
+        // Every list of up to four items out of three keys.
+        let mut lists: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=4 {
+            let mut more = Vec::new();
+            for list in lists.iter().filter(|l| l.len() == len - 1) {
+                for k in 0..3 {
+                    let mut l = list.clone();
+                    l.push(k);
+                    more.push(l);
+                }
+            }
+            lists.extend(more);
+        }
+        for list in &lists {
+            let expected = first_repeat_general(list, |&k| k);
+            assert_eq!(first_repeat(list, |&k| k), expected, "{list:?}");
+            let by_hand = (1..list.len()).find(|&i| list[..i].contains(&list[i]));
+            assert_eq!(expected.map(|(i, _)| i), by_hand, "{list:?}");
         }
     }
 
