@@ -134,18 +134,30 @@ fn rate(
         (value, policy.rate_comparison)
         && indicator::validated_counts_meet(count, of, target)
     {
-        // Met, so a pass whatever `accrues`: built whole in place, as
-        // `rate_general` builds it.
-        let (comparator, value) = (target.comparator, target.value);
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Counts { count, of }),
-            comparator: Some(comparator),
-            target: Some(Quantity::Rate(value)),
-            ..Check::blank(id, Status::Pass)
-        });
+        // Met, so a pass whatever `accrues`.
+        rate_counts_pass(out, id, count, of, target);
         return;
     }
     rate_general(out, id, target, value.copied(), path, policy, accrues);
+}
+
+/// A passing rate given as counts (the common case): nothing left to
+/// decide, so the whole check is built in place at once.
+#[inline(always)]
+fn rate_counts_pass(
+    out: &mut Vec<Check>,
+    id: CheckId,
+    count: u64,
+    of: u64,
+    target: &Target<Decimal>,
+) {
+    let (comparator, value) = (target.comparator, target.value);
+    Check::push_with(out, || Check {
+        actual: Some(Quantity::Counts { count, of }),
+        comparator: Some(comparator),
+        target: Some(Quantity::Rate(value)),
+        ..Check::blank(id, Status::Pass)
+    });
 }
 
 /// [`rate`] in full, for any rate, given or not: compared as the policy
@@ -174,15 +186,7 @@ fn rate_general(
         (false, false) => Status::Fail,
     };
     if let (Status::Pass, Rate::Counts { count, of }) = (status, r) {
-        // A passing rate given as counts (the common case): nothing left
-        // to decide, so the whole check is built in place at once.
-        let (comparator, value) = (target.comparator, target.value);
-        Check::push_with(out, || Check {
-            actual: Some(Quantity::Counts { count, of }),
-            comparator: Some(comparator),
-            target: Some(Quantity::Rate(value)),
-            ..Check::blank(id, Status::Pass)
-        });
+        rate_counts_pass(out, id, count, of, target);
         return;
     }
     Check::push_filled(out, id, status, |c| {
