@@ -848,7 +848,10 @@ fn check_date(
     month_bits: &[u16; 512],
     regular: &mut u16,
 ) -> Result<(), Error> {
-    if chrono::Datelike::year(&m.date) != year || m.date < span.start {
+    // In the record's year and not before the cell was founded, as one
+    // range of days: the span's start is 1 January or the founding day
+    // (`Span::new`), so from it to 31 December is exactly that.
+    if !(span.start <= m.date && m.date <= span.year_end) {
         return date_error(i, m, span, year);
     }
     if m.is_regular() {
@@ -1160,6 +1163,38 @@ mod tests {
 
     fn meeting(date: &str) -> Meeting {
         serde_json::from_str(&format!(r#"{{"date":"{date}","kind":"thematic"}}"#)).unwrap()
+    }
+
+    #[test]
+    fn a_meeting_day_within_the_founding_and_31_december_is_in_the_year_and_not_before_founding() {
+        // `check_date` tests one range of days for the two conditions.
+        let day = |y, o| NaiveDate::from_yo_opt(y, o).unwrap();
+        for year in [2023, 2024, 2100] {
+            let founded = [None, Some(day(year - 1, 200)), Some(day(year, 1))]
+                .into_iter()
+                .chain([
+                    Some(day(year, 2)),
+                    Some(day(year, 180)),
+                    Some(day(year, 365)),
+                ])
+                .chain([Some(day(year + 1, 1)), Some(day(year + 1, 100))]);
+            for founded in founded {
+                let span = Span::new(year, founded, None).unwrap();
+                for y in year - 1..=year + 1 {
+                    let last = if NaiveDate::from_yo_opt(y, 366).is_some() {
+                        366
+                    } else {
+                        365
+                    };
+                    for o in 1..=last {
+                        let d = day(y, o);
+                        let two = chrono::Datelike::year(&d) == year && d >= span.start;
+                        let range = span.start <= d && d <= span.year_end;
+                        assert_eq!(two, range, "{year} {founded:?} {d}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
