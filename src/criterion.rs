@@ -891,10 +891,16 @@ fn rating_pass<'m>(
                         continue;
                     };
                     run.extend(seq, known, gap);
-                    if run.least > fw.max_leave_run && rated_good {
+                    // A run is never shorter at least than at most
+                    // (`Run::extend`): one within the limit at most (the
+                    // usual case) is within it at least, one comparison.
+                    if run.most <= fw.max_leave_run || !rated_good {
+                        continue;
+                    }
+                    if run.least > fw.max_leave_run {
                         let id = roster.member(x.pos).map(|x| x.id.as_str());
                         findings.push(finding(i, m, Condition::LeaveRun, id));
-                    } else if run.most > fw.max_leave_run && rated_good {
+                    } else {
                         // Too long only if the member missed a meeting whose
                         // attendance is not given: unknown.
                         uncertain = true;
@@ -1359,6 +1365,35 @@ fn members(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_is_never_shorter_at_most_than_at_least() {
+        // `rating_pass` tests `most` against the limit first, and `least`
+        // only when `most` is beyond it. Every run starts blank and changes
+        // only by `extend`: extended from every run that holds
+        // `least <= most`, it still does.
+        let values = [0, 1, 2, 3, 5, u32::MAX - 1, u32::MAX];
+        let mut extended = 0;
+        for most in values {
+            for least in values.into_iter().filter(|&l| l <= most) {
+                for last in values {
+                    for (seq, known, gap) in values
+                        .into_iter()
+                        .flat_map(|a| values.into_iter().map(move |b| (a, b)))
+                        .flat_map(|(a, b)| values.into_iter().map(move |c| (a, b, c)))
+                    {
+                        let mut run = Run { least, most, last };
+                        run.extend(seq, known, gap);
+                        assert!(run.least <= run.most, "{least} {most} {last}: {run:?}");
+                        extended += 1;
+                    }
+                }
+            }
+        }
+        assert!(extended > 10_000);
+        let blank = Run::default();
+        assert!(blank.least <= blank.most);
+    }
 
     #[test]
     fn the_pass_over_a_prefix_gives_what_the_pass_over_the_chain_gives() {
