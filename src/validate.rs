@@ -776,8 +776,10 @@ fn check_meetings(
     // Each day's month, by ordinal.
     let month_bits = span.month_bits_by_day();
     let mut resolver = roster.map(|r| Resolver::new(r, scratch));
-    // The largest voting base, read once.
+    // The largest voting base, read once: the official members, with a
+    // roster; without one, no bound (every base is at most `u32::MAX`).
     let official = roster.map(|r| r.official_eligible);
+    let base_bound = official.unwrap_or(u32::MAX);
     for (i, m) in meetings.iter().enumerate() {
         check_date(i, m, meetings, span, year, month_bits, &mut regular)?;
         // Official members of the base present, when the roster and the
@@ -791,7 +793,7 @@ fn check_meetings(
             }
         }
         if let Some(v) = &m.votes {
-            check_votes(i, m, v, official, official_present)?;
+            check_votes(i, m, v, base_bound, official, official_present)?;
         }
     }
     // The date order is told apart after the checks, in a loop of its own
@@ -1047,6 +1049,8 @@ impl<'r, 'a> Resolver<'r, 'a> {
 /// A meeting's votes: at a regular meeting only, on a base no larger than
 /// the official members (`official`, with a roster), and no content's
 /// tally (for and against) above the base or the official members present.
+/// `base_bound`: the official members, `u32::MAX` without a roster (the
+/// base's bound, tested without asking whether there is one).
 ///
 /// Votes are usually in order: that is tested inline, branch-free for the
 /// tallies (the largest against the tighter bound), and the error looked for
@@ -1056,6 +1060,7 @@ fn check_votes(
     i: usize,
     m: &Meeting,
     v: &Votes,
+    base_bound: u32,
     official: Option<u32>,
     official_present: Option<u32>,
 ) -> Result<(), Error> {
@@ -1064,7 +1069,7 @@ fn check_votes(
         .max(votes(v.unity_discipline))
         .max(votes(v.members));
     let limit = official_present.map_or(v.base, |p| p.min(v.base));
-    if m.is_regular() && official.is_none_or(|o| v.base <= o) && largest <= u64::from(limit) {
+    if m.is_regular() && v.base <= base_bound && largest <= u64::from(limit) {
         return Ok(());
     }
     votes_error(i, m, v, official, official_present)
