@@ -141,6 +141,19 @@ fn rate(
     rate_general(out, id, target, value.copied(), path, policy, accrues);
 }
 
+/// A passing rate given as a figure, built whole in place as
+/// [`rate_counts_pass`] builds one given as counts.
+#[inline(always)]
+fn rate_figure_pass(out: &mut Vec<Check>, id: CheckId, figure: Decimal, target: &Target<Decimal>) {
+    let (comparator, value) = (target.comparator, target.value);
+    Check::push_with(out, || Check {
+        actual: Some(Quantity::Rate(figure)),
+        comparator: Some(comparator),
+        target: Some(Quantity::Rate(value)),
+        ..Check::blank(id, Status::Pass)
+    });
+}
+
 /// A passing rate given as counts (the common case): nothing left to
 /// decide, so the whole check is built in place at once.
 #[inline(always)]
@@ -178,6 +191,13 @@ fn rate_general(
         return;
     };
     let mode = policy.rate_comparison;
+    if let (Rate::Figure(f), RateComparison::Exact) = (r, mode)
+        && indicator::validated_figure_meets(f, target) == Some(true)
+    {
+        // Met, so a pass whatever `accrues`.
+        rate_figure_pass(out, id, f, target);
+        return;
+    }
     let met = indicator::rate_meets(r, target, mode);
     let open = accrues.is_some_and(|s| !s.year_over()) && target.comparator.wants_more();
     let status = match (met, open) {
@@ -1533,6 +1553,11 @@ mod tests {
             }),
             Some(Rate::Counts { count: 9, of: 1512 }),
             Some(Rate::Figure(Decimal::new(6125, 2))),
+            Some(Rate::Figure(Decimal::new(0, 0))),
+            Some(Rate::Figure(Decimal::new(-0, 3))),
+            Some(Rate::Figure(Decimal::new(986, 1))),
+            Some(Rate::Figure(Decimal::new(100, 0))),
+            Some(Rate::Figure("98.60000000000000000".parse().unwrap())),
         ];
         for comparator in [
             Comparator::AtLeast,
@@ -1600,6 +1625,31 @@ mod tests {
             );
             let expected = Check {
                 actual: Some(Quantity::Counts { count: k, of: 10 }),
+                comparator: Some(comparator),
+                target: Some(Quantity::Rate(target.value)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
+
+            // A figure: built whole too (`rate_figure_pass`).
+            let f = if comparator.wants_more() {
+                Decimal::new(6125, 2)
+            } else {
+                Decimal::new(25, 2)
+            };
+            let mut v = Vec::new();
+            let r = Rate::Figure(f);
+            rate(
+                &mut v,
+                id,
+                &target,
+                Some(&r),
+                Field::Promotion,
+                &policy,
+                None,
+            );
+            let expected = Check {
+                actual: Some(Quantity::Rate(f)),
                 comparator: Some(comparator),
                 target: Some(Quantity::Rate(target.value)),
                 ..Check::new(id, Status::Pass)
