@@ -175,7 +175,8 @@ fn rate_counts_pass(
 
 /// [`rate`] in full, for any rate, given or not: compared as the policy
 /// says (RULES §2), `unknown` while the year can still make it up, and a
-/// failing rate's gap (RULES §6).
+/// failing rate's gap (RULES §6). A figure compared exactly and met is
+/// told and built first, in 64 bits ([`indicator::validated_figure_meets`]).
 #[inline(never)]
 fn rate_general(
     out: &mut Vec<Check>,
