@@ -1298,6 +1298,12 @@ pub(crate) fn unity_discipline_and_members(
 
 /// C3 `unity_discipline` (2.1.3). `prohibited` is what
 /// [`MemberChecks::gather`] found, `None` without a roster.
+///
+/// Always inlined, as [`members`] is: at each of the three callers in
+/// [`unity_discipline_and_members`] what was found is known (no roster, a
+/// clean roster, lists), so a clean roster's checks are built with no
+/// match on it and no call.
+#[inline(always)]
 fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
@@ -1332,6 +1338,9 @@ fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Chec
 /// C4 `members` (2.1.4), counted over reviewed members only. `found` is
 /// what [`MemberChecks::gather`] found (disciplined, not completed,
 /// leaders), `None` without a roster.
+///
+/// Always inlined, as [`unity_discipline`] is.
+#[inline(always)]
 fn members(
     plan: &Plan,
     record: &CellYear,
