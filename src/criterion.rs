@@ -141,6 +141,19 @@ fn rate(
     rate_general(out, id, target, value.copied(), path, policy, accrues);
 }
 
+/// A passing rate given as a figure, built whole in place as
+/// [`rate_counts_pass`] builds one given as counts.
+#[inline(always)]
+fn rate_figure_pass(out: &mut Vec<Check>, id: CheckId, figure: Decimal, target: &Target<Decimal>) {
+    let (comparator, value) = (target.comparator, target.value);
+    Check::push_with(out, || Check {
+        actual: Some(Quantity::Rate(figure)),
+        comparator: Some(comparator),
+        target: Some(Quantity::Rate(value)),
+        ..Check::blank(id, Status::Pass)
+    });
+}
+
 /// A passing rate given as counts (the common case): nothing left to
 /// decide, so the whole check is built in place at once.
 #[inline(always)]
@@ -162,7 +175,8 @@ fn rate_counts_pass(
 
 /// [`rate`] in full, for any rate, given or not: compared as the policy
 /// says (RULES §2), `unknown` while the year can still make it up, and a
-/// failing rate's gap (RULES §6).
+/// failing rate's gap (RULES §6). A figure compared exactly and met is
+/// told and built first, in 64 bits ([`indicator::validated_figure_meets`]).
 #[inline(never)]
 fn rate_general(
     out: &mut Vec<Check>,
@@ -178,6 +192,13 @@ fn rate_general(
         return;
     };
     let mode = policy.rate_comparison;
+    if let (Rate::Figure(f), RateComparison::Exact) = (r, mode)
+        && indicator::validated_figure_meets(f, target) == Some(true)
+    {
+        // Met, so a pass whatever `accrues`.
+        rate_figure_pass(out, id, f, target);
+        return;
+    }
     let met = indicator::rate_meets(r, target, mode);
     let open = accrues.is_some_and(|s| !s.year_over()) && target.comparator.wants_more();
     let status = match (met, open) {
@@ -1283,6 +1304,12 @@ pub(crate) fn unity_discipline_and_members(
 
 /// C3 `unity_discipline` (2.1.3). `prohibited` is what
 /// [`MemberChecks::gather`] found, `None` without a roster.
+///
+/// Always inlined, as [`members`] is: at each of the three callers in
+/// [`unity_discipline_and_members`] what was found is known (no roster, a
+/// clean roster, lists), so a clean roster's checks are built with no
+/// match on it and no call.
+#[inline(always)]
 fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Check>) {
     // Every member counts here, reviewed or not (RULES §10).
     member_check(out, CheckId::ProhibitedViolations, prohibited, 0);
@@ -1317,6 +1344,9 @@ fn unity_discipline(record: &CellYear, prohibited: Found<'_>, out: &mut Vec<Chec
 /// C4 `members` (2.1.4), counted over reviewed members only. `found` is
 /// what [`MemberChecks::gather`] found (disciplined, not completed,
 /// leaders), `None` without a roster.
+///
+/// Always inlined, as [`unity_discipline`] is.
+#[inline(always)]
 fn members(
     plan: &Plan,
     record: &CellYear,
@@ -1568,6 +1598,11 @@ mod tests {
             }),
             Some(Rate::Counts { count: 9, of: 1512 }),
             Some(Rate::Figure(Decimal::new(6125, 2))),
+            Some(Rate::Figure(Decimal::new(0, 0))),
+            Some(Rate::Figure(Decimal::new(-0, 3))),
+            Some(Rate::Figure(Decimal::new(986, 1))),
+            Some(Rate::Figure(Decimal::new(100, 0))),
+            Some(Rate::Figure("98.60000000000000000".parse().unwrap())),
         ];
         for comparator in [
             Comparator::AtLeast,
@@ -1635,6 +1670,31 @@ mod tests {
             );
             let expected = Check {
                 actual: Some(Quantity::Counts { count: k, of: 10 }),
+                comparator: Some(comparator),
+                target: Some(Quantity::Rate(target.value)),
+                ..Check::new(id, Status::Pass)
+            };
+            assert_eq!(v, [expected]);
+
+            // A figure: built whole too (`rate_figure_pass`).
+            let f = if comparator.wants_more() {
+                Decimal::new(6125, 2)
+            } else {
+                Decimal::new(25, 2)
+            };
+            let mut v = Vec::new();
+            let r = Rate::Figure(f);
+            rate(
+                &mut v,
+                id,
+                &target,
+                Some(&r),
+                Field::Promotion,
+                &policy,
+                None,
+            );
+            let expected = Check {
+                actual: Some(Quantity::Rate(f)),
                 comparator: Some(comparator),
                 target: Some(Quantity::Rate(target.value)),
                 ..Check::new(id, Status::Pass)

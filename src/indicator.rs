@@ -561,6 +561,31 @@ pub(crate) fn validated_counts_meet(count: u64, of: u64, target: &Target<Decimal
     counts_meet_exactly(count, of, target)
 }
 
+/// Whether figure `rate` meets `target` compared exactly (RULES §2), told
+/// from mantissas and scales alone for a figure and a threshold as
+/// validation let them through (within 0–100, so neither negative but for
+/// `-0`, whose mantissa is 0) and written with at most
+/// [`MAX_THRESHOLD_SCALE`] decimals: each mantissa is then at most
+/// `100 × 10^scale`, a `u64`, and `ma / 10^sa` against `mb / 10^sb` is
+/// `ma × 100 × 10^sb` against `mb × 100 × 10^sa`, two 64 × 64-bit
+/// products from [`HUNDRED_POW10`]. `None` for any other figure or
+/// threshold, which [`order_figure`] compares.
+#[inline(always)]
+pub(crate) fn validated_figure_meets(rate: Decimal, target: &Target<Decimal>) -> Option<bool> {
+    let t = target.value;
+    let (Some(&hundred_t), Some(&hundred_r), Ok(mt), Ok(mr)) = (
+        HUNDRED_POW10.get(t.scale() as usize),
+        HUNDRED_POW10.get(rate.scale() as usize),
+        u64::try_from(t.mantissa().unsigned_abs()),
+        u64::try_from(rate.mantissa().unsigned_abs()),
+    ) else {
+        return None;
+    };
+    let lhs = u128::from(mr) * u128::from(hundred_t);
+    let rhs = u128::from(mt) * u128::from(hundred_r);
+    Some(target.comparator.accepts(lhs.cmp(&rhs)))
+}
+
 /// Whether a rate meets the target.
 #[inline]
 pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> bool {
@@ -673,6 +698,54 @@ mod tests {
         }
     }
     const EXACT: RateComparison = RateComparison::Exact;
+
+    #[test]
+    fn a_validated_figure_meets_a_target_as_order_figure_tells() {
+        // Figures and thresholds as validation lets them through (within
+        // 0–100, `-0` too), with up to 16 decimals (told here) and more
+        // (left to `order_figure`).
+        let values = [
+            "0",
+            "-0",
+            "-0.000",
+            "0.5",
+            "1",
+            "54.99",
+            "55",
+            "55.0",
+            "55.00000000000000001",
+            "61.25",
+            "99.9999999999999999",
+            "100",
+            "100.0000000000000000",
+            "100.000000000000000000000000",
+            "0.0000000000000001",
+            "0.00000000000000001",
+        ];
+        for comparator in [
+            Comparator::AtLeast,
+            Comparator::Above,
+            Comparator::AtMost,
+            Comparator::Below,
+        ] {
+            for threshold in values {
+                let target = t(comparator, threshold);
+                for figure in values {
+                    let f = d(figure);
+                    assert!(within_percent(f) && within_percent(target.value));
+                    let exact = comparator.accepts(order_figure(f, target.value, EXACT));
+                    let usual = f.scale() <= MAX_THRESHOLD_SCALE
+                        && target.value.scale() <= MAX_THRESHOLD_SCALE;
+                    let told = validated_figure_meets(f, &target);
+                    assert_eq!(
+                        told,
+                        usual.then_some(exact),
+                        "{figure} {comparator:?} {threshold}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn below_is_strict_exactly_one_percent_fails() {

@@ -461,25 +461,41 @@ impl List {
     }
 }
 
-/// Checks a rate: a non-zero base, a count within it, a figure in 0–100.
-///
-/// Rates usually read: that test is inlined at each of the nine fields,
-/// and the error is built out of line.
+/// Whether a rate reads (RULES §9): a non-zero base and a count within
+/// it, a figure in 0–100. `count.max(1) <= of` is `of != 0 && count <= of`: a base of 0
+/// is below `max(1)`.
 #[inline(always)]
-fn check_rate(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
-    let reads = match rate {
-        Some(&Rate::Counts { count, of }) => of != 0 && count <= of,
+fn rate_reads(rate: Option<&Rate>) -> bool {
+    match rate {
+        Some(&Rate::Counts { count, of }) => count.max(1) <= of,
         Some(&Rate::Figure(rate)) => crate::indicator::within_percent(rate),
         None => true,
-    };
-    if reads {
-        Ok(())
-    } else {
-        rate_error(rate, path)
     }
 }
 
-/// The error of a rate that [`check_rate`] found does not read.
+/// Checks the rates `$key` of `$facts` (under the path `$prefix`), in
+/// order ([`rate_reads`]). Rates usually read: their tests are inlined and
+/// joined with `&`, one branch for them all, and the first that does not
+/// read is looked for out of line ([`rates_error`]), which alone builds
+/// the list of rates and paths.
+macro_rules! check_rates {
+    ($facts:expr, $prefix:literal: $($key:ident),+ $(,)?) => {
+        if !(true $(& rate_reads($facts.$key.as_ref()))+) {
+            rates_error(&[$(($facts.$key.as_ref(), concat!($prefix, ".", stringify!($key)))),+])?;
+        }
+    };
+}
+
+/// The error of the first of `rates` that does not read.
+#[cold]
+fn rates_error(rates: &[(Option<&Rate>, &str)]) -> Result<(), Error> {
+    for &(rate, path) in rates {
+        rate_error(rate, path)?;
+    }
+    Ok(())
+}
+
+/// The error of a rate that [`rate_reads`] found does not read.
 #[cold]
 fn rate_error(rate: Option<&Rate>, path: &str) -> Result<(), Error> {
     match rate {
@@ -585,17 +601,11 @@ pub(crate) fn validate<'a>(
     }
 
     if let Some(e) = &record.education {
-        check_rate(e.dropout.as_ref(), "education.dropout")?;
-        check_rate(e.repetition.as_ref(), "education.repetition")?;
-        check_rate(e.promotion.as_ref(), "education.promotion")?;
-        check_rate(e.graduation.as_ref(), "education.graduation")?;
-        check_rate(e.efficiency.as_ref(), "education.efficiency")?;
-        check_rate(e.public_grade10.as_ref(), "education.public_grade10")?;
-        check_rate(e.swimming.as_ref(), "education.swimming")?;
+        check_rates!(e, "education":
+            dropout, repetition, promotion, graduation, efficiency, public_grade10, swimming);
     }
     if let Some(p) = &record.party {
-        check_rate(p.study.as_ref(), "party.study")?;
-        check_rate(p.inspection.as_ref(), "party.inspection")?;
+        check_rates!(p, "party": study, inspection);
         if let Some(heads) = &p.heads
             && let Some((i, h)) = first_repeat(heads, |h| h.role)
         {
@@ -1711,6 +1721,71 @@ mod tests {
                 assert_eq!(values.get_mut(pos as u32).copied(), Some(pos as u32 + 1));
             }
             assert!(values.get_mut(len as u32).is_none());
+        }
+    }
+
+    #[test]
+    fn a_rate_reads_as_a_non_zero_base_and_a_count_within_it() {
+        let values = [0, 1, 2, 9, 10, u64::MAX - 1, u64::MAX];
+        for of in values {
+            for count in values {
+                let rate = Rate::Counts { count, of };
+                assert_eq!(
+                    rate_reads(Some(&rate)),
+                    of != 0 && count <= of,
+                    "{count} of {of}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_rate_that_does_not_read_is_named() {
+        // Each education rate and party rate, alone or with a later one
+        // wrong too: validation names the first, as checking them one by one
+        // in order does.
+        use rust_decimal::Decimal;
+        let plan = Plan::binh_tan_2024();
+        let base = crate::testing::example_records()[0].clone();
+        let wrong = [
+            Rate::Counts { count: 0, of: 0 },
+            Rate::Counts { count: 3, of: 2 },
+            Rate::Figure(Decimal::new(10001, 2)),
+            Rate::Figure(Decimal::new(-1, 0)),
+        ];
+        fn fields(r: &mut CellYear) -> Vec<(&mut Option<Rate>, &'static str)> {
+            let e = r.education.as_mut().unwrap();
+            let p = r.party.as_mut().unwrap();
+            vec![
+                (&mut e.dropout, "education.dropout"),
+                (&mut e.repetition, "education.repetition"),
+                (&mut e.promotion, "education.promotion"),
+                (&mut e.graduation, "education.graduation"),
+                (&mut e.efficiency, "education.efficiency"),
+                (&mut e.public_grade10, "education.public_grade10"),
+                (&mut e.swimming, "education.swimming"),
+                (&mut p.study, "party.study"),
+                (&mut p.inspection, "party.inspection"),
+            ]
+        }
+        let n = fields(&mut base.clone()).len();
+        for first in 0..n {
+            for later in (first..n).map(Some).chain([None]) {
+                for (k, w) in wrong.iter().enumerate() {
+                    let mut r = base.clone();
+                    let mut f = fields(&mut r);
+                    let path = f.get(first).unwrap().1;
+                    *f.get_mut(first).unwrap().0 = Some(*w);
+                    if let Some(later) = later.filter(|&l| l > first) {
+                        let other = wrong.get((k + 1) % wrong.len()).unwrap();
+                        *f.get_mut(later).unwrap().0 = Some(*other);
+                    }
+                    drop(f);
+                    let expected = rate_error(Some(w), path).unwrap_err();
+                    let got = validate(&plan, &r, &mut Scratch::new()).err();
+                    assert_eq!(got.as_ref(), Some(&expected), "{path} {w:?} {later:?}");
+                }
+            }
         }
     }
 }
