@@ -135,38 +135,19 @@ fn rate(
         && indicator::validated_counts_meet(count, of, target)
     {
         // Met, so a pass whatever `accrues`.
-        rate_counts_pass(out, id, count, of, target);
+        rate_pass(out, id, Quantity::Counts { count, of }, target);
         return;
     }
     rate_general(out, id, target, value.copied(), path, policy, accrues);
 }
 
-/// A passing rate given as a figure, built whole in place as
-/// [`rate_counts_pass`] builds one given as counts.
+/// A passing rate (`actual`: as counts, the common case, or as a figure):
+/// nothing left to decide, so the whole check is built in place at once.
 #[inline(always)]
-fn rate_figure_pass(out: &mut Vec<Check>, id: CheckId, figure: Decimal, target: &Target<Decimal>) {
+fn rate_pass(out: &mut Vec<Check>, id: CheckId, actual: Quantity, target: &Target<Decimal>) {
     let (comparator, value) = (target.comparator, target.value);
     Check::push_with(out, || Check {
-        actual: Some(Quantity::Rate(figure)),
-        comparator: Some(comparator),
-        target: Some(Quantity::Rate(value)),
-        ..Check::blank(id, Status::Pass)
-    });
-}
-
-/// A passing rate given as counts (the common case): nothing left to
-/// decide, so the whole check is built in place at once.
-#[inline(always)]
-fn rate_counts_pass(
-    out: &mut Vec<Check>,
-    id: CheckId,
-    count: u64,
-    of: u64,
-    target: &Target<Decimal>,
-) {
-    let (comparator, value) = (target.comparator, target.value);
-    Check::push_with(out, || Check {
-        actual: Some(Quantity::Counts { count, of }),
+        actual: Some(actual),
         comparator: Some(comparator),
         target: Some(Quantity::Rate(value)),
         ..Check::blank(id, Status::Pass)
@@ -196,7 +177,7 @@ fn rate_general(
         && indicator::validated_figure_meets(f, target) == Some(true)
     {
         // Met, so a pass whatever `accrues`.
-        rate_figure_pass(out, id, f, target);
+        rate_pass(out, id, Quantity::Rate(f), target);
         return;
     }
     let met = indicator::rate_meets(r, target, mode);
@@ -207,7 +188,7 @@ fn rate_general(
         (false, false) => Status::Fail,
     };
     if let (Status::Pass, Rate::Counts { count, of }) = (status, r) {
-        rate_counts_pass(out, id, count, of, target);
+        rate_pass(out, id, Quantity::Counts { count, of }, target);
         return;
     }
     Check::push_filled(out, id, status, |c| {
@@ -1655,51 +1636,32 @@ mod tests {
                 comparator,
                 value: Decimal::new(5, 1),
             };
-            let k = if comparator.wants_more() { 9 } else { 0 };
-            let r = Rate::Counts { count: k, of: 10 };
-            let mut v = Vec::new();
-            let id = CheckId::EduPromotion;
-            rate(
-                &mut v,
-                id,
-                &target,
-                Some(&r),
-                Field::Promotion,
-                &policy,
-                None,
-            );
-            let expected = Check {
-                actual: Some(Quantity::Counts { count: k, of: 10 }),
-                comparator: Some(comparator),
-                target: Some(Quantity::Rate(target.value)),
-                ..Check::new(id, Status::Pass)
-            };
-            assert_eq!(v, [expected]);
-
-            // A figure: built whole too (`rate_figure_pass`).
-            let f = if comparator.wants_more() {
-                Decimal::new(6125, 2)
+            // As counts, and as a figure: each built whole (`rate_pass`).
+            let (k, f) = if comparator.wants_more() {
+                (9, Decimal::new(6125, 2))
             } else {
-                Decimal::new(25, 2)
+                (0, Decimal::new(25, 2))
             };
-            let mut v = Vec::new();
-            let r = Rate::Figure(f);
-            rate(
-                &mut v,
-                id,
-                &target,
-                Some(&r),
-                Field::Promotion,
-                &policy,
-                None,
-            );
-            let expected = Check {
-                actual: Some(Quantity::Rate(f)),
-                comparator: Some(comparator),
-                target: Some(Quantity::Rate(target.value)),
-                ..Check::new(id, Status::Pass)
-            };
-            assert_eq!(v, [expected]);
+            let given = [
+                (
+                    Rate::Counts { count: k, of: 10 },
+                    Quantity::Counts { count: k, of: 10 },
+                ),
+                (Rate::Figure(f), Quantity::Rate(f)),
+            ];
+            let id = CheckId::EduPromotion;
+            for (r, actual) in given {
+                let mut v = Vec::new();
+                let field = Field::Promotion;
+                rate(&mut v, id, &target, Some(&r), field, &policy, None);
+                let expected = Check {
+                    actual: Some(actual),
+                    comparator: Some(comparator),
+                    target: Some(Quantity::Rate(target.value)),
+                    ..Check::new(id, Status::Pass)
+                };
+                assert_eq!(v, [expected]);
+            }
 
             let target = Target {
                 comparator,
