@@ -462,8 +462,8 @@ impl List {
 }
 
 /// Whether a rate reads (RULES §9): a non-zero base and a count within
-/// it, a figure in 0–100. `count.max(1) <= of` is `of != 0 && count <= of`: a base of 0
-/// is below `max(1)`.
+/// it, a figure in 0–100. `count.max(1) <= of` is `of != 0 && count <= of`
+/// in one comparison: a base of 0 is below `max(1)`.
 #[inline(always)]
 fn rate_reads(rate: Option<&Rate>) -> bool {
     match rate {
