@@ -474,14 +474,6 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     });
 }
 
-/// The meetings within the span, in date order.
-fn in_order<'a>(
-    meetings: &'a [Meeting],
-    cx: &'a Context<'_>,
-) -> impl Iterator<Item = (u32, &'a Meeting)> + 'a {
-    cx.order.meetings(meetings)
-}
-
 fn finding(i: u32, m: &Meeting, condition: Condition, member: Option<&str>) -> MeetingFinding {
     MeetingFinding {
         meeting: i,
@@ -744,7 +736,7 @@ fn rating_supported(
     // over a plain slice, without the chain of `Order::meetings`.
     match cx.order.prefix(meetings) {
         Some(prefix) => rating_pass((0u32..).zip(prefix), cx, p, survey),
-        None => rating_pass(in_order(meetings, cx), cx, p, survey),
+        None => rating_pass(cx.order.meetings(meetings), cx, p, survey),
     }
 }
 
@@ -1442,8 +1434,12 @@ mod tests {
                     let mut by_prefix = Survey::default();
                     let fast = rating_pass((0u32..).zip(prefix), &cx, &plan.policy, &mut by_prefix);
                     let mut by_chain = Survey::default();
-                    let general =
-                        rating_pass(in_order(meetings, &cx), &cx, &plan.policy, &mut by_chain);
+                    let general = rating_pass(
+                        cx.order.meetings(meetings),
+                        &cx,
+                        &plan.policy,
+                        &mut by_chain,
+                    );
                     assert_eq!(
                         format!("{fast:?} {by_prefix:?}"),
                         format!("{general:?} {by_chain:?}")
