@@ -313,7 +313,8 @@ pub enum Quantity {
 }
 
 #[derive(Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Named for the public type in serde's messages ("expected struct Quantity").
+#[serde(expecting = "struct Quantity", deny_unknown_fields)]
 struct QuantityWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<u64>,
@@ -391,7 +392,8 @@ pub enum Gap {
 }
 
 #[derive(Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Named for the public type in serde's messages ("expected struct Gap").
+#[serde(expecting = "struct Gap", deny_unknown_fields)]
 struct GapWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     needed: Option<u64>,

@@ -13,8 +13,9 @@ use rust_decimal::Decimal;
 #[non_exhaustive]
 pub enum Error {
     /// The document is not JSON of the record's shape: a syntax error, a
-    /// wrong type, an unknown field or enum value, a duplicate key, a count
-    /// that is not a whole number, a malformed decimal or date.
+    /// wrong type (a struct given as an array of its fields among them), an
+    /// unknown field or enum value, a duplicate key, a count that is not a
+    /// whole number, a malformed decimal or date.
     #[error("{path}: {message}")]
     Parse {
         /// The path of the offending value (`.` for the document itself);

@@ -3,6 +3,8 @@
 //! Decimals are printed as strings; on input a JSON number is read from its
 //! digits (never through a float), so `0.8` and `"0.8"` are the same value.
 
+mod objects;
+
 use crate::error::Error;
 use crate::record::CellYear;
 use crate::render::{Lang, render};
@@ -59,7 +61,9 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, limit: usize) -> Result
         });
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    // A struct is read from a JSON object only, never from an array of its
+    // fields (see `objects`).
+    let value: T = serde_path_to_error::deserialize(objects::Objects(&mut de)).map_err(|e| {
         let mut path = json_path(e.path());
         let inner = e.into_inner();
         let message = message(&inner);
@@ -119,10 +123,24 @@ fn message(e: &serde_json::Error) -> String {
 
 /// Parses a cell-year record from JSON.
 ///
+/// ```
+/// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
+/// let record = bontot::parse_record(&json).unwrap();
+/// assert_eq!(record.cell.year, 2024);
+///
+/// // Every struct of the record is a JSON object: serde's other spelling,
+/// // an array of the fields in order, is refused at the struct's path.
+/// let err = bontot::parse_record(r#"{"plan": "binh-tan-2024", "cell": ["B", 2024]}"#)
+///     .unwrap_err();
+/// assert_eq!((err.kind(), err.path()), ("parse", "cell"));
+/// assert!(err.to_string().contains("invalid type: sequence, expected struct Cell"));
+/// ```
+///
 /// # Errors
 /// [`Error::Parse`] (with the path) for a document that is not a record:
-/// malformed JSON, a wrong type, an unknown field or enum value, a duplicate
-/// key; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`].
+/// malformed JSON, a wrong type (a struct given as an array among them), an
+/// unknown field or enum value, a duplicate key; [`Error::TooLarge`] above
+/// [`MAX_INPUT_BYTES`].
 pub fn parse_record(json: &str) -> Result<CellYear, Error> {
     from_json(json, MAX_INPUT_BYTES)
 }
