@@ -606,8 +606,12 @@ pub fn rate_meets(rate: Rate, target: &Target<Decimal>, mode: RateComparison) ->
 /// With counts, the base is held fixed and `needed` is the passing count
 /// nearest to the actual one: the least passing count when more is better,
 /// the greatest when less is. Passing is monotone in the count, so a binary
-/// search over `0..=of` finds it. With a figure, the distance in percentage
-/// points to the threshold.
+/// search over `0..=of` finds it. With a figure, the signed distance in
+/// percentage points to the boundary the figure must reach
+/// ([`figure_boundary`]: the threshold itself, or under
+/// [`RateComparison::Published`] the point where its rounding starts to
+/// pass), with the boundary's strictness; unreachable when no figure within
+/// 0–100 passes.
 pub fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> Gap {
     match rate {
         Rate::Counts { count, of } => {
@@ -626,13 +630,89 @@ pub fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> G
             };
             count_gap(count, needed)
         }
-        Rate::Figure(r) => match target.value.checked_sub(r) {
-            Some(change) => Gap::Points {
-                change,
-                strict: target.comparator.is_strict(),
-            },
-            None => Gap::Unreachable,
-        },
+        Rate::Figure(r) => {
+            let Some((boundary, strict)) = figure_boundary(target, mode) else {
+                return Gap::Unreachable;
+            };
+            // Within 0–100, the boundary must be reachable from the right
+            // side: a figure can be at most 100 and at least 0.
+            let reachable = if target.comparator.wants_more() {
+                boundary < Decimal::ONE_HUNDRED || (boundary == Decimal::ONE_HUNDRED && !strict)
+            } else {
+                boundary > Decimal::ZERO || (boundary.is_zero() && !strict)
+            };
+            match points_between(r, boundary) {
+                Some(change) if reachable => Gap::Points { change, strict },
+                _ => Gap::Unreachable,
+            }
+        }
+    }
+}
+
+/// The boundary a figure must reach to pass `target`, and whether reaching
+/// it exactly still fails (RULES §2, §6).
+///
+/// Compared exactly, the threshold and the comparator's own strictness.
+/// Compared as the published figure, rounded half-up to `n` decimals, a
+/// figure `x` passes once its rounding does: with `q = 10^-n`, `x` rounds to
+/// `m` (a multiple of `q`) or more exactly when `x ≥ m − q/2`, and to `m`
+/// or less exactly when `x < m + q/2`. So, for a threshold `T`:
+///
+/// | comparator | passing published figures | boundary | strict |
+/// | --- | --- | --- | --- |
+/// | at least `T` | `≥ m`, `m` = `T` rounded up to `n` decimals | `m − q/2` | no |
+/// | above `T` | `≥ m`, `m` = `T` rounded down, plus `q` | `m − q/2` | no |
+/// | below `T` | `≤ m`, `m` = `T` rounded up, minus `q` | `m + q/2` | yes |
+/// | at most `T` | `≤ m`, `m` = `T` rounded down | `m + q/2` | yes |
+///
+/// Below 1.0 published with one decimal: `m` = 0.9, so a figure passes
+/// below 0.95 (0.96 rounds to 1.0 and fails). `None` only if the decimal
+/// arithmetic overflows, which no threshold within 0–100 does.
+pub(crate) fn figure_boundary(
+    target: &Target<Decimal>,
+    mode: RateComparison,
+) -> Option<(Decimal, bool)> {
+    use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+    let t = target.value;
+    let RateComparison::Published { decimals } = mode else {
+        return Some((t, target.comparator.is_strict()));
+    };
+    let n = decimals.min(MAX_PUBLISHED_DECIMALS);
+    let q = Decimal::new(1, n);
+    let half = Decimal::new(5, n + 1);
+    let up = t.round_dp_with_strategy(n, ToPositiveInfinity);
+    let down = t.round_dp_with_strategy(n, ToNegativeInfinity);
+    match target.comparator {
+        Comparator::AtLeast => Some((up.checked_sub(half)?, false)),
+        Comparator::Above => Some((down.checked_add(q)?.checked_sub(half)?, false)),
+        Comparator::Below => Some((up.checked_sub(q)?.checked_add(half)?, true)),
+        Comparator::AtMost => Some((down.checked_add(half)?, true)),
+    }
+}
+
+/// `to − from` in percentage points, exactly when a `Decimal` can hold it.
+///
+/// Both lie within about ±101 with at most 28 decimals, so the difference
+/// is exact as an integer at their common scale. When it has more
+/// significant digits than a `Decimal` holds (28–29), it is rounded away
+/// from zero, one decimal at a time: a figure that moves by the gap then
+/// still reaches the boundary, where `Decimal` subtraction would round to
+/// nearest and could fall short.
+fn points_between(from: Decimal, to: Decimal) -> Option<Decimal> {
+    let scale = from.scale().max(to.scale());
+    let at_scale = |d: Decimal| {
+        d.mantissa()
+            .checked_mul(10i128.checked_pow(scale - d.scale())?)
+    };
+    let mut diff = at_scale(to)?.checked_sub(at_scale(from)?)?;
+    let mut scale = scale;
+    loop {
+        if let Ok(d) = Decimal::try_from_i128_with_scale(diff, scale) {
+            return Some(d);
+        }
+        scale = scale.checked_sub(1)?;
+        let (quotient, remainder) = (diff / 10, diff % 10);
+        diff = quotient + remainder.signum();
     }
 }
 
@@ -913,6 +993,171 @@ mod tests {
             EXACT,
         );
         assert_eq!(g, Gap::Unreachable);
+    }
+
+    /// A figure passes exactly when it is on the right side of the boundary
+    /// `figure_boundary` gives: checked against `rate_meets` for every
+    /// comparator, 0 to 3 published decimals and exact comparison, on a
+    /// grid of figures a hundredth of the rounding step apart around
+    /// thresholds on and off that step, at 0 and at 100.
+    #[test]
+    fn a_figure_passes_on_the_right_side_of_its_boundary() {
+        let modes = [
+            EXACT,
+            RateComparison::Published { decimals: 0 },
+            RateComparison::Published { decimals: 1 },
+            RateComparison::Published { decimals: 2 },
+            RateComparison::Published { decimals: 3 },
+        ];
+        let comparators = [
+            Comparator::AtLeast,
+            Comparator::Above,
+            Comparator::Below,
+            Comparator::AtMost,
+        ];
+        for threshold in [
+            "0", "0.4", "1.0", "55", "68.0", "97.95", "98.04", "99.99", "100",
+        ] {
+            for mode in modes {
+                let n = match mode {
+                    RateComparison::Published { decimals } => decimals,
+                    RateComparison::Exact => 2,
+                };
+                let step = Decimal::new(1, n + 2);
+                for comparator in comparators {
+                    let target = t(comparator, threshold);
+                    let (b, strict) = figure_boundary(&target, mode).unwrap();
+                    let mut x = (target.value - Decimal::new(3, n)).max(Decimal::ZERO);
+                    let end = (target.value + Decimal::new(3, n)).min(Decimal::ONE_HUNDRED);
+                    while x <= end {
+                        let on_side = match (comparator.wants_more(), strict) {
+                            (true, false) => x >= b,
+                            (true, true) => x > b,
+                            (false, false) => x <= b,
+                            (false, true) => x < b,
+                        };
+                        assert_eq!(
+                            rate_meets(Rate::Figure(x), &target, mode),
+                            on_side,
+                            "{x} {comparator:?} {threshold} {mode:?}: boundary {b}, strict {strict}"
+                        );
+                        x += step;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gap_of_a_published_figure_is_to_where_its_rounding_passes() {
+        let one = RateComparison::Published { decimals: 1 };
+        let points = |change: &str, strict: bool| Gap::Points {
+            change: d(change),
+            strict,
+        };
+        for (figure, comparator, threshold, mode, expected) in [
+            // 0.96 is published as 1.0: it must fall below 0.95.
+            ("0.96", Comparator::Below, "1.0", one, points("-0.01", true)),
+            // 68.04 is published as 68.0: it must reach 68.05 (68.1).
+            (
+                "68.04",
+                Comparator::Above,
+                "68.0",
+                one,
+                points("0.01", false),
+            ),
+            // 97.9499 is published as 97.9; 97.95 is published as 98.0.
+            (
+                "97.9499",
+                Comparator::AtLeast,
+                "98.0",
+                one,
+                points("0.0001", false),
+            ),
+            // Any figure below 1.05 is published as 1.0 or less.
+            ("1.05", Comparator::AtMost, "1.0", one, points("0.00", true)),
+            // Whole percents: 54.5 is published as 55.
+            (
+                "54.4",
+                Comparator::AtLeast,
+                "55.0",
+                RateComparison::Published { decimals: 0 },
+                points("0.1", false),
+            ),
+            // Compared exactly, the threshold itself.
+            (
+                "0.96",
+                Comparator::AtLeast,
+                "1.0",
+                EXACT,
+                points("0.04", false),
+            ),
+        ] {
+            let g = rate_gap(Rate::Figure(d(figure)), &t(comparator, threshold), mode);
+            assert_eq!(g, expected, "{figure} {comparator:?} {threshold} {mode:?}");
+        }
+    }
+
+    #[test]
+    fn gap_of_a_figure_is_unreachable_beyond_0_to_100() {
+        let published = RateComparison::Published { decimals: 0 };
+        for (figure, comparator, threshold, mode) in [
+            ("99", Comparator::Above, "100", EXACT),
+            ("1", Comparator::Below, "0", EXACT),
+            ("99", Comparator::Above, "100", published),
+            ("1", Comparator::Below, "0", published),
+        ] {
+            let g = rate_gap(Rate::Figure(d(figure)), &t(comparator, threshold), mode);
+            assert_eq!(g, Gap::Unreachable, "{figure} {comparator:?} {threshold}");
+        }
+        // At the edges themselves a figure can still pass.
+        for (figure, comparator, threshold, mode, change) in [
+            ("99", Comparator::AtLeast, "100", EXACT, "1"),
+            ("1", Comparator::AtMost, "0", EXACT, "-1"),
+            ("99", Comparator::AtLeast, "100", published, "0.5"),
+            // Published as whole percents, 99.5 already shows as 100.
+            ("99", Comparator::Above, "99.5", published, "0.5"),
+            ("1", Comparator::Below, "0.5", published, "-0.5"),
+        ] {
+            let g = rate_gap(Rate::Figure(d(figure)), &t(comparator, threshold), mode);
+            assert!(
+                matches!(g, Gap::Points { change: c, .. } if c == d(change)),
+                "{figure} {comparator:?} {threshold}: {g:?}"
+            );
+        }
+    }
+
+    /// A gap whose exact value has more digits than a `Decimal` holds is
+    /// rounded away from zero: moving by it still reaches the boundary.
+    #[test]
+    fn gap_of_a_figure_with_28_decimals_still_reaches_the_threshold() {
+        let figure = d("0.1234567890123456789012345678");
+        let g = rate_gap(Rate::Figure(figure), &t(Comparator::AtLeast, "55.0"), EXACT);
+        // Exactly 54.8765432109876543210987654322: 30 digits, one too many.
+        assert_eq!(
+            g,
+            Gap::Points {
+                change: d("54.876543210987654321098765433"),
+                strict: false
+            }
+        );
+        let g = rate_gap(
+            Rate::Figure(d("99.1234567890123456789012345678")),
+            &t(Comparator::Below, "0.5"),
+            EXACT,
+        );
+        // Exactly -98.6234567890123456789012345678: rounded down to
+        // -98.623456789012345678901234568.
+        assert_eq!(
+            g,
+            Gap::Points {
+                change: d("-98.623456789012345678901234568"),
+                strict: true
+            }
+        );
+        // When it fits, the difference is exact, at the finer scale.
+        assert_eq!(points_between(d("1.25"), d("1.0")), Some(d("-0.25")));
+        assert_eq!(points_between(d("0.1"), d("55.000")), Some(d("54.900")));
     }
 
     #[test]

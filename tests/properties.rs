@@ -941,6 +941,58 @@ proptest! {
         }
     }
 
+    /// A failing rate given as a figure reports the signed distance to the
+    /// boundary it must reach (the threshold, or under a published policy
+    /// where the figure's rounding starts to pass): moved there it passes,
+    /// or with `strict` it passes just beyond and not there; a figure just
+    /// short of it still fails (the gap is minimal); and an unreachable gap
+    /// means neither 0 nor 100 passes.
+    #[test]
+    fn gaps_rate_figures_are_sufficient_and_minimal(
+        (plan, id, _) in gap_case(),
+        figure in 0i64..=1_000_000,
+    ) {
+        let f = Decimal::new(figure, 4);
+        let mut r = reference();
+        set_rate(&mut r, id, Rate::Figure(f));
+        let a = assess(&plan, &r).expect("a valid record");
+        let check = a.check(id).expect("assessed");
+        if check.status != Status::Fail {
+            return Ok(());
+        }
+        let comparator = check.comparator.expect("a rate has a comparator");
+        let in_range = |x: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&x);
+        let status = |x: Decimal| status_with(&plan, id, Rate::Figure(x));
+        match check.gap.expect("a failure has a gap") {
+            Gap::Points { change, strict } => {
+                // Every boundary has at most 4 decimals here: a step of
+                // 10^-8 lies strictly between it and any other figure.
+                let eps = if comparator.wants_more() {
+                    Decimal::new(1, 8)
+                } else {
+                    Decimal::new(-1, 8)
+                };
+                let at = f + change;
+                if strict {
+                    prop_assert_eq!(status(at), Status::Fail, "{} is not beyond", at);
+                    prop_assert!(in_range(at + eps));
+                    prop_assert_eq!(status(at + eps), Status::Pass, "{} should pass", at + eps);
+                } else {
+                    prop_assert!(in_range(at));
+                    prop_assert_eq!(status(at), Status::Pass, "{} should pass", at);
+                }
+                if in_range(at - eps) && at - eps != f {
+                    prop_assert_eq!(status(at - eps), Status::Fail, "{} should fail", at - eps);
+                }
+            }
+            Gap::Unreachable => {
+                prop_assert_eq!(status(Decimal::ZERO), Status::Fail);
+                prop_assert_eq!(status(Decimal::ONE_HUNDRED), Status::Fail);
+            }
+            other => prop_assert!(false, "a figure has a points gap, not {:?}", other),
+        }
+    }
+
     /// Admissions: the gap's count passes, one fewer does not.
     #[test]
     fn gaps_admissions_are_sufficient_and_minimal(
