@@ -414,6 +414,12 @@ pub(crate) fn political_task(
 
 /// `party.exemplary_commitment`: every head the plan names committed and
 /// fulfilled the duty to set an example.
+///
+/// `party.heads` left out or `null` is not given: the check is unknown. A
+/// list that is given is a fact (RULES §10, "an empty list is a fact"): a
+/// head the plan names who is not on it has no commitment on record and
+/// fails, as one whose `committed` or `fulfilled` is `false` does; a head on
+/// it whose `committed` or `fulfilled` is left out is unknown.
 fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::member::Head]>) {
     let id = CheckId::PartyExemplaryCommitment;
     let Some(given) = given else {
@@ -425,9 +431,7 @@ fn heads(out: &mut Vec<Check>, required: &[HeadRole], given: Option<&[crate::mem
     let mut kept = 0u64;
     for role in required {
         let Some((i, head)) = given.iter().enumerate().find(|(_, h)| h.role == *role) else {
-            if !missing.contains(&Field::Heads.into()) {
-                missing.push(Field::Heads.into());
-            }
+            failing.push(*role);
             continue;
         };
         // Both kept (the common case) first: one comparison each.

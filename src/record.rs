@@ -113,7 +113,10 @@ pub struct Party {
     /// Members admitted in the year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admissions: Option<u64>,
-    /// The heads' commitments to set an example.
+    /// The heads' commitments to set an example. A list given is a fact: a
+    /// head the plan names who is not on it fails
+    /// `party.exemplary_commitment`; left out or `null`, the check is
+    /// unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heads: Option<Vec<Head>>,
     /// Members inspected / members.

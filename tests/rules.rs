@@ -229,8 +229,39 @@ fn party_exemplary_commitment_requires_each_head() {
         Some(Detail::Heads(vec![bontot::HeadRole::Principal]))
     );
 
+    // RULES §10: a list given is a fact. A head the plan names who is not
+    // on it has no commitment on record: a failure, not a missing fact.
     let mut r = reference();
     r.party.as_mut().unwrap().heads.as_mut().unwrap().remove(1);
+    let a = run(&r);
+    let c = a.check(CheckId::PartyExemplaryCommitment).unwrap();
+    assert_eq!(c.status, Status::Fail);
+    assert_eq!(c.actual, Some(Quantity::Count(1)));
+    assert_eq!(c.gap, Some(Gap::Judgment));
+    assert_eq!(
+        c.detail,
+        Some(Detail::Heads(vec![bontot::HeadRole::Principal]))
+    );
+    assert!(c.missing.is_empty());
+    assert!(a.missing.is_empty());
+
+    let mut r = reference();
+    r.party.as_mut().unwrap().heads = Some(Vec::new());
+    let a = run(&r);
+    let c = a.check(CheckId::PartyExemplaryCommitment).unwrap();
+    assert_eq!(c.status, Status::Fail);
+    assert_eq!(c.actual, Some(Quantity::Count(0)));
+    assert_eq!(
+        c.detail,
+        Some(Detail::Heads(vec![
+            bontot::HeadRole::Secretary,
+            bontot::HeadRole::Principal
+        ]))
+    );
+
+    // Left out, the list is not given: unknown, and missing.
+    let mut r = reference();
+    r.party.as_mut().unwrap().heads = None;
     let a = run(&r);
     assert_eq!(
         status(&a, CheckId::PartyExemplaryCommitment),
