@@ -115,13 +115,18 @@ str_enum! {
         EduDropout = "edu.dropout",
         /// Lưu ban (repetition rate).
         EduRepetition = "edu.repetition",
-        /// Lên lớp thẳng (promotion rate).
+        /// Lên lớp thẳng (promotion rate). The plan's bare "98.0%" is read
+        /// as a minimum, at least 98.0 (**reading**, RULES §2); a plan
+        /// changes it with its target's [`Comparator`](crate::Comparator).
         EduPromotion = "edu.promotion",
         /// Tốt nghiệp THCS (lower-secondary graduation rate).
         EduGraduation = "edu.graduation",
         /// Hiệu suất đào tạo (cohort efficiency).
         EduEfficiency = "edu.efficiency",
-        /// Vào lớp 10 công lập (admission to public grade 10).
+        /// Vào lớp 10 công lập (admission to public grade 10). Its base is
+        /// read as the grade-9 graduates (**reading**, RULES §3): the record
+        /// gives the base as the rate's `of`, so a cell that counts another
+        /// base gives that one; the check only compares.
         EduPublicGrade10 = "edu.public_grade10",
         /// Học sinh biết bơi (students who can swim).
         EduSwimming = "edu.swimming",
@@ -153,13 +158,25 @@ str_enum! {
         PoliticalTaskMonthlyVotes = "political_task.monthly_votes",
         /// A regular meeting in every required month.
         MonthlyHeld = "meeting_quality.monthly_held",
-        /// Every regular meeting rated `good`.
+        /// Every regular meeting rated `good` (**reading**, RULES §4: a plan
+        /// allows lower months with [`Policy::monthly_good_allowance`]).
+        ///
+        /// [`Policy::monthly_good_allowance`]: crate::Policy::monthly_good_allowance
         MonthlyGood = "meeting_quality.monthly_good",
-        /// Every `good` rating meets the framework's hard conditions.
+        /// Every `good` rating meets the framework's hard conditions, the
+        /// plan's [`MeetingFramework`](crate::MeetingFramework). Runs of
+        /// leave are counted over all the year's meetings (**reading**,
+        /// RULES §4: [`MeetingFramework::leave_run_scope`] counts regular
+        /// meetings only).
+        ///
+        /// [`MeetingFramework::leave_run_scope`]: crate::MeetingFramework::leave_run_scope
         RatingSupported = "meeting_quality.rating_supported",
         /// The committee met before each regular meeting.
         CommitteePrepared = "meeting_quality.committee_prepared",
-        /// A thematic meeting in every quarter.
+        /// A thematic meeting in every quarter (**reading**, RULES §4: a plan
+        /// asks for more, or none, with [`Policy::thematic_per_quarter`]).
+        ///
+        /// [`Policy::thematic_per_quarter`]: crate::Policy::thematic_per_quarter
         ThematicQuarterly = "meeting_quality.thematic_quarterly",
         /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt.
         ContentRenewed = "meeting_quality.content_renewed",
@@ -177,11 +194,21 @@ str_enum! {
         IssuesResolved = "unity_discipline.issues_resolved",
         /// Unity and discipline: every monthly vote achieved (policy `every_month`).
         UnityDisciplineMonthlyVotes = "unity_discipline.monthly_votes",
-        /// No reviewed member disciplined in the year.
+        /// No reviewed member disciplined in the year (**reading**, RULES §4:
+        /// a plan allows some with [`Policy::max_disciplined`]).
+        ///
+        /// [`Policy::max_disciplined`]: crate::Policy::max_disciplined
         NoneDisciplined = "members.none_disciplined",
-        /// No reviewed member rated `not_completed`.
+        /// No reviewed member rated `not_completed` (**reading**, RULES §4: a
+        /// plan allows some with [`Policy::max_not_completed`]).
+        ///
+        /// [`Policy::max_not_completed`]: crate::Policy::max_not_completed
         NoneNotCompleted = "members.none_not_completed",
-        /// Secretary and committee members rated `good` or better.
+        /// Secretary, deputy secretary and committee members rated `good` or
+        /// better (**reading**, RULES §4: a plan sets the least rating with
+        /// [`Policy::leader_min_rating`]).
+        ///
+        /// [`Policy::leader_min_rating`]: crate::Policy::leader_min_rating
         LeadersExemplary = "members.leaders_exemplary",
         /// The admission target is met.
         MemberDevelopment = "members.member_development",

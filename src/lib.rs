@@ -81,9 +81,13 @@
 //!
 //! ## Readings
 //!
-//! Where the plan is vague, RULES.md fixes a reading; each is a default of
-//! the [`Policy`] that a plan can change: a bare target figure is a minimum;
-//! every regular meeting rated `good` ([`Policy::monthly_good_allowance`]);
+//! Where the plan is vague, RULES.md fixes a reading; each is a default that
+//! a plan can change, and the docs of the check it governs say so. A bare
+//! target figure is a minimum (a plan gives each target its own
+//! [`Comparator`]); the base of `edu.public_grade10` is the grade-9
+//! graduates (the record gives each rate's base as its `of`, so a cell that
+//! counts another base gives that one). The others are knobs of the
+//! [`Policy`]: every regular meeting rated `good` ([`Policy::monthly_good_allowance`]);
 //! leave runs counted over all meetings ([`MeetingFramework::leave_run_scope`]);
 //! one thematic meeting a quarter ([`Policy::thematic_per_quarter`]); no
 //! member disciplined ([`Policy::max_disciplined`]) or rated `not_completed`

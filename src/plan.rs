@@ -78,7 +78,9 @@ pub struct Targets {
     #[serde(rename = "edu.efficiency", deserialize_with = "present_rate_target")]
     pub efficiency: Option<Target<Decimal>>,
     /// `edu.public_grade10`: admitted to public grade 10 / grade-9 graduates
-    /// **\[reading\]**: the plan does not name the base.
+    /// **\[reading\]**: the plan does not name the base. The record gives
+    /// the base as the rate's `of`, so a cell that counts another base (the
+    /// grade-9 students, say) gives that one and keeps this target.
     #[serde(
         rename = "edu.public_grade10",
         deserialize_with = "present_rate_target"

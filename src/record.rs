@@ -95,7 +95,9 @@ pub struct Education {
     /// Graduates this year / grade-6 intake of the same cohort.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub efficiency: Option<Rate>,
-    /// Admitted to public grade 10 / grade-9 graduates **\[reading\]**.
+    /// Admitted to public grade 10 / grade-9 graduates **\[reading\]**: the
+    /// plan does not name the base; a cell that counts another one gives it
+    /// as `of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_grade10: Option<Rate>,
     /// Students who can swim / students enrolled.
