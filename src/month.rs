@@ -119,8 +119,9 @@ pub struct Tallies {
     pub voted: u32,
 }
 
-/// The year so far: per content, months achieved of months voted, and the
-/// months with a regular meeting.
+/// The year so far: per content, months achieved and months voted, and the
+/// months with a regular meeting. RULES §7's summary per content, months
+/// achieved of months held, is a content's `achieved` over `held`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearToDate {

@@ -364,7 +364,7 @@ fn report_shows_monthly_table() -> Result {
     let months = vi.lines().filter(|l| l.contains("/2024 | Tốt")).count();
     assert_eq!(months, 12, "{vi}");
     assert!(vi.contains(
-        "\nLũy kế: sinh hoạt thường kỳ 12/12 tháng; tháng đạt/tháng biểu quyết: 2.1.1 12/12,"
+        "\nLũy kế: sinh hoạt thường kỳ 12/12 tháng; tháng đạt/tháng sinh hoạt: 2.1.1 12/12,"
     ));
     let en = report(REFERENCE, Lang::En)?;
     assert!(
@@ -382,6 +382,34 @@ fn report_shows_monthly_table() -> Result {
     Ok(())
 }
 
+/// RULES §7: the year so far is, per content, months achieved of months
+/// held; a month held without votes counts as held and not achieved.
+#[test]
+fn report_year_to_date_is_months_achieved_of_months_held() -> Result {
+    let without_july_votes = |r: &mut serde_json::Value| {
+        let meetings = r["meetings"].as_array_mut().unwrap();
+        let july = meetings
+            .iter_mut()
+            .find(|m| m["date"] == "2024-07-10")
+            .unwrap();
+        july.as_object_mut().unwrap().remove("votes");
+    };
+    let en = report_edited(REFERENCE, Lang::En, without_july_votes)?;
+    assert!(
+        en.contains(
+            "Year to date: regular meetings in 12 of 12 months; months achieved/held: \
+             2.1.1 11/12, 2.1.2 11/12, 2.1.3 11/12, 2.1.4 11/12"
+        ),
+        "{en}"
+    );
+    let vi = report_edited(REFERENCE, Lang::Vi, without_july_votes)?;
+    assert!(
+        vi.contains("tháng đạt/tháng sinh hoạt: 2.1.1 11/12, 2.1.2 11/12"),
+        "{vi}"
+    );
+    Ok(())
+}
+
 #[test]
 fn report_monthly_table_shows_no_meeting_and_a_vote_not_achieved() -> Result {
     let vi = report(FAILING, Lang::Vi)?;
@@ -395,7 +423,7 @@ fn report_monthly_table_shows_no_meeting_and_a_vote_not_achieved() -> Result {
     assert!(november.contains("✗ 12/24"), "{november}");
     assert!(line_with(&vi, &["12/08/2024", "Khá"]).is_some(), "{vi}");
     assert!(vi.contains(
-        "Lũy kế: sinh hoạt thường kỳ 11/12 tháng; tháng đạt/tháng biểu quyết: 2.1.1 10/11,"
+        "Lũy kế: sinh hoạt thường kỳ 11/12 tháng; tháng đạt/tháng sinh hoạt: 2.1.1 10/11,"
     ));
     let en = report(FAILING, Lang::En)?;
     assert!(line_with(&en, &["7 ", "no meeting"]).is_some(), "{en}");

@@ -390,7 +390,7 @@ impl Words for En {
 
     fn year_to_date(&self, held: &str, required: &str, contents: &str) -> String {
         format!(
-            "Year to date: regular meetings in {held} of {required} months; months achieved/voted: \
+            "Year to date: regular meetings in {held} of {required} months; months achieved/held: \
              {contents}"
         )
     }

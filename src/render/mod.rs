@@ -660,12 +660,15 @@ fn content_cell(result: Option<ContentResult>) -> String {
     }
 }
 
+/// The year so far (RULES §7): per content, months achieved of months held
+/// (a month held without a vote on the content counts as held, not
+/// achieved).
 fn year_to_date(w: &dyn Words, y: &YearToDate) -> String {
     let per: Vec<String> = CriterionId::CRITERIA
         .iter()
         .filter_map(|c| {
             let t = y.get(*c)?;
-            Some(format!("{} {}/{}", c.clause(), t.achieved, t.voted))
+            Some(format!("{} {}/{}", c.clause(), t.achieved, y.held))
         })
         .collect();
     w.year_to_date(

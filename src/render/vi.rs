@@ -352,7 +352,7 @@ impl Words for Vi {
 
     fn year_to_date(&self, held: &str, required: &str, contents: &str) -> String {
         format!(
-            "Lũy kế: sinh hoạt thường kỳ {held}/{required} tháng; tháng đạt/tháng biểu quyết: \
+            "Lũy kế: sinh hoạt thường kỳ {held}/{required} tháng; tháng đạt/tháng sinh hoạt: \
              {contents}"
         )
     }
