@@ -71,10 +71,12 @@ pub enum Error {
         /// The base.
         of: u64,
     },
-    /// A rate whose base is zero.
+    /// A base of zero: a rate's `of`, a meeting's `attendance.required`
+    /// (the base of its attendance share) or its `votes.base`.
     #[error("{path}: the base is zero")]
     ZeroBase {
-        /// The path of the rate.
+        /// The path of the base (`education.dropout`,
+        /// `meetings[3].attendance.required`, `meetings[3].votes.base`).
         path: String,
     },
     /// A rate below 0 or above 100 percent.

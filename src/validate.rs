@@ -907,20 +907,27 @@ fn second_regular(i: usize, month: u8, meetings: &[Meeting]) -> Result<(), Error
     })
 }
 
-/// Those present and absent add up to those required.
+/// Those required are some (RULES §9: a zero base is an error, and they
+/// are the base of the attendance share), and those present and absent add
+/// up to them.
 fn check_attendance(i: usize, a: &Attendance) -> Result<(), Error> {
     let total = u64::from(a.present)
         + a.absent_with_leave.len() as u64
         + a.absent_without_leave.len() as u64;
-    if total != u64::from(a.required) {
+    if total != u64::from(a.required) || a.required == 0 {
         return attendance_error(i, a);
     }
     Ok(())
 }
 
-/// The error of attendance that does not add up.
+/// The error of attendance with nobody required, or that does not add up.
 #[cold]
 fn attendance_error(i: usize, a: &Attendance) -> Result<(), Error> {
+    if a.required == 0 {
+        return Err(Error::ZeroBase {
+            path: format!("meetings[{i}].attendance.required"),
+        });
+    }
     Err(Error::AttendanceMismatch {
         path: format!("meetings[{i}].attendance"),
         required: a.required,
@@ -1056,8 +1063,9 @@ impl<'r, 'a> Resolver<'r, 'a> {
     }
 }
 
-/// A meeting's votes: at a regular meeting only, on a base no larger than
-/// the official members (`official`, with a roster), and no content's
+/// A meeting's votes: at a regular meeting only, on a base of at least one
+/// and no larger than the official members (`official`, with a roster),
+/// and no content's
 /// tally (for and against) above the base or the official members present.
 /// `base_bound`: the official members, `u32::MAX` without a roster (the
 /// base's bound, tested without asking whether there is one).
@@ -1079,7 +1087,9 @@ fn check_votes(
         .max(votes(v.unity_discipline))
         .max(votes(v.members));
     let limit = official_present.map_or(v.base, |p| p.min(v.base));
-    if m.is_regular() && v.base <= base_bound && largest <= u64::from(limit) {
+    // `1 <= base <= base_bound` in one comparison: a base of 0 wraps to
+    // `u32::MAX`, which no bound exceeds.
+    if m.is_regular() && v.base.wrapping_sub(1) < base_bound && largest <= u64::from(limit) {
         return Ok(());
     }
     votes_error(i, m, v, official, official_present)
@@ -1103,6 +1113,12 @@ fn votes_error(
     let path = || format!("meetings[{i}].votes");
     if !m.is_regular() {
         return Err(Error::VotesOutsideRegularMeeting { path: path() });
+    }
+    // RULES §9: a zero base is an error; a cell votes with some members.
+    if v.base == 0 {
+        return Err(Error::ZeroBase {
+            path: format!("{}.base", path()),
+        });
     }
     if let Some(official) = official
         && v.base > official
@@ -1721,6 +1737,42 @@ mod tests {
                 assert_eq!(values.get_mut(pos as u32).copied(), Some(pos as u32 + 1));
             }
             assert!(values.get_mut(len as u32).is_none());
+        }
+    }
+
+    /// `check_votes` tells `1 <= base <= base_bound` with one wrapping
+    /// comparison: the same as the two comparisons, for every base near the
+    /// edges and every bound (a roster's officials, or `u32::MAX` without
+    /// one), and a base of 0 is a `zero_base` error.
+    #[test]
+    fn a_votes_base_is_at_least_one_and_at_most_its_bound() {
+        let mut m = meeting("2024-01-10");
+        m.kind = crate::meeting::MeetingKind::Regular;
+        let edges = [0, 1, 2, 23, 24, 25, u32::MAX - 1, u32::MAX];
+        for bound in edges {
+            for base in edges {
+                let v = Votes {
+                    base,
+                    political_task: None,
+                    meeting_quality: None,
+                    unity_discipline: None,
+                    members: None,
+                };
+                let official = (bound != u32::MAX).then_some(bound);
+                let result = check_votes(0, &m, &v, bound, official, None);
+                assert_eq!(
+                    result.is_ok(),
+                    (1..=bound).contains(&base),
+                    "base {base}, bound {bound}"
+                );
+                if base == 0 {
+                    let e = result.unwrap_err();
+                    assert_eq!(
+                        (e.kind(), e.path()),
+                        ("zero_base", "meetings[0].votes.base")
+                    );
+                }
+            }
         }
     }
 
