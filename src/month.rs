@@ -68,6 +68,9 @@ crate::macros::str_enum! {
         NoMeeting = "no_meeting",
         /// The cell was founded later in the year: no meeting was due.
         BeforeFounding = "before_founding",
+        /// The record does not give its meetings (`meetings` left out or
+        /// `null`): whether a meeting was held is not known (RULES §10).
+        NotGiven = "not_given",
     }
 }
 
@@ -171,7 +174,14 @@ pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Mon
     // Every meeting is of the span's year (validation): its month from the
     // year's table of month positions by day, not from chrono.
     let positions = cx.span.month_positions();
-    let meetings = meetings.unwrap_or(&[]);
+    let Some(meetings) = meetings else {
+        // Not given is not "none held" (RULES §10): say so of every month
+        // a meeting was due.
+        for entry in out.iter_mut().skip(usize::from(first.saturating_sub(1))) {
+            entry.state = MonthState::NotGiven;
+        }
+        return (out, ytd);
+    };
     // Most records list their meetings in date order: then the pass runs
     // over a plain slice, without the chain of `Order::meetings`.
     let ytd = match cx.order.prefix(meetings) {

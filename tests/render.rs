@@ -178,10 +178,7 @@ fn report_shows_dropout_gap_in_students_with_the_base_held() -> Result {
         vi.contains("✗ Tỷ lệ học sinh bỏ học: 1,15% (6/520); chỉ tiêu: dưới 1,0%"),
         "{vi}"
     );
-    assert!(
-        vi.contains("→ tối đa 5 học sinh bỏ học: ít hơn 1\n"),
-        "{vi}"
-    );
+    assert!(vi.contains("→ tối đa 5 học sinh bỏ học: giảm 1\n"), "{vi}");
     let en = report(FAILING, Lang::En)?;
     assert!(en.contains("→ at most 5 dropouts: 1 fewer\n"), "{en}");
     Ok(())
@@ -197,7 +194,7 @@ fn report_shows_gap_in_percentage_points_for_a_figure() -> Result {
     );
     assert!(vi.contains("→ cần tăng 0,5 điểm phần trăm\n"), "{vi}");
     let en = report(FAILING, Lang::En)?;
-    assert!(en.contains("→ 0.5 percentage points more\n"), "{en}");
+    assert!(en.contains("→ higher by 0.5 percentage points\n"), "{en}");
     Ok(())
 }
 
@@ -211,7 +208,7 @@ fn report_shows_strict_gap_with_hon_and_more_than() -> Result {
     assert!(vi.contains("→ cần giảm hơn 0,25 điểm phần trăm\n"), "{vi}");
     let en = report_edited(REFERENCE, Lang::En, edit)?;
     assert!(
-        en.contains("→ more than 0.25 percentage points less\n"),
+        en.contains("→ lower by more than 0.25 percentage points\n"),
         "{en}"
     );
     Ok(())
@@ -228,7 +225,7 @@ fn report_shows_zero_required_counts_must_come_down_to_zero() -> Result {
         ],
     );
     assert!(cases.is_some(), "{vi}");
-    assert!(vi.contains("→ cần giảm về 0 (ít hơn 1)\n"), "{vi}");
+    assert!(vi.contains("→ cần giảm về 0 (giảm 1)\n"), "{vi}");
     let en = report(FAILING, Lang::En)?;
     assert!(en.contains("→ must come down to 0 (1 fewer)\n"), "{en}");
     Ok(())
@@ -283,13 +280,25 @@ fn report_names_the_quarter_and_the_head_that_fall_short() -> Result {
         vi.contains("→ cần thêm 1 quý có sinh hoạt chuyên đề\n      Quý: 3\n"),
         "{vi}"
     );
-    assert!(vi.contains("\n      Người đứng đầu: Hiệu trưởng\n"), "{vi}");
+    assert!(
+        vi.contains(
+            "→ người đứng đầu dưới đây cần cam kết và thực hiện tốt trách nhiệm nêu gương\n      \
+             Người đứng đầu chưa cam kết hoặc chưa thực hiện: Hiệu trưởng\n"
+        ),
+        "{vi}"
+    );
     let en = report_edited(REFERENCE, Lang::En, edit)?;
     assert!(
         en.contains("→ 1 more quarter with a thematic meeting needed\n      Quarters: 3\n"),
         "{en}"
     );
-    assert!(en.contains("\n      Heads: school principal\n"), "{en}");
+    assert!(
+        en.contains(
+            "→ each head below must commit to, and fulfil, the duty to set an example\n      \
+             Heads who did not commit or fulfil: school principal\n"
+        ),
+        "{en}"
+    );
     Ok(())
 }
 
@@ -378,6 +387,71 @@ fn report_shows_monthly_table() -> Result {
     assert!(
         en.contains("\nYear to date: regular meetings in 12 of 12 months;"),
         "{en}"
+    );
+    Ok(())
+}
+
+/// RULES §10: meetings left out are not given, not "none held": every month
+/// says so, and the year so far does not count them as zero.
+#[test]
+fn report_months_of_meetings_not_given_say_so() -> Result {
+    let without_meetings = |r: &mut serde_json::Value| {
+        r.as_object_mut().unwrap().remove("meetings");
+    };
+    let en = report_edited(REFERENCE, Lang::En, without_meetings)?;
+    assert!(
+        line_with(&en, &["7 ", "meetings not given"]).is_some(),
+        "{en}"
+    );
+    assert!(!en.contains("no meeting"), "{en}");
+    assert!(
+        en.contains("\nYear to date: the record does not give its meetings.\n"),
+        "{en}"
+    );
+    let vi = report_edited(REFERENCE, Lang::Vi, without_meetings)?;
+    assert!(
+        line_with(&vi, &["7 ", "không có số liệu"]).is_some(),
+        "{vi}"
+    );
+    assert!(!vi.contains("không họp"), "{vi}");
+    assert!(vi.contains("\nLũy kế: hồ sơ không có số liệu các kỳ sinh hoạt.\n"));
+    Ok(())
+}
+
+/// A figure exactly on a strict threshold must move, by any amount.
+#[test]
+fn report_gap_on_a_strict_threshold_is_any_amount() -> Result {
+    let on_threshold = |r: &mut serde_json::Value| {
+        r["education"]["dropout"] = serde_json::json!({"rate": "1.0"});
+    };
+    let en = report_edited(REFERENCE, Lang::En, on_threshold)?;
+    assert!(en.contains("→ must be lower, by any amount\n"), "{en}");
+    let vi = report_edited(REFERENCE, Lang::Vi, on_threshold)?;
+    assert!(vi.contains("→ cần giảm, dù chỉ một ít\n"), "{vi}");
+    Ok(())
+}
+
+/// A failed check that also misses facts names them where it fails.
+#[test]
+fn report_failed_check_names_the_facts_it_misses() -> Result {
+    let edit = |r: &mut serde_json::Value| {
+        r["members"][4]["disciplined"] = serde_json::json!(true);
+        r["members"][5]["disciplined"] = serde_json::Value::Null;
+    };
+    let en = report_edited(REFERENCE, Lang::En, edit)?;
+    // The check's own lines: its line, then those indented deeper.
+    let block: Vec<&str> = en
+        .lines()
+        .skip_while(|l| !l.contains("✗ No member disciplined"))
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || l.starts_with("      "))
+        .map(|(_, l)| l)
+        .collect();
+    assert!(
+        block
+            .iter()
+            .any(|l| l.contains("needs: members[5].disciplined")),
+        "{block:?}"
     );
     Ok(())
 }

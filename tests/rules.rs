@@ -320,6 +320,37 @@ fn monthly_held_empty_meetings_is_a_fact_and_fails() {
     );
 }
 
+/// RULES §10: meetings not given are not "no meeting held": every month a
+/// meeting was due says `not_given`, with no meeting and no decision;
+/// months before a founding during the year stay `before_founding`.
+#[test]
+fn months_of_meetings_not_given_are_not_given() {
+    use bontot::MonthState;
+    let mut r = reference();
+    r.meetings = None;
+    r.cell.founded = Some(date("2024-03-01"));
+    let a = run(&r);
+    assert_eq!(a.months.len(), 12);
+    for m in &a.months {
+        let expected = if m.month < 3 {
+            MonthState::BeforeFounding
+        } else {
+            MonthState::NotGiven
+        };
+        assert_eq!(m.state, expected, "month {}", m.month);
+        assert_eq!((m.meeting, m.index), (None, None));
+        assert_eq!(m.contents, bontot::Contents::default());
+    }
+    assert_eq!(status(&a, CheckId::MonthlyHeld), Status::Unknown);
+    let json = bontot::to_json(&a);
+    assert!(
+        json.contains(
+            r#"{"month":3,"meeting":null,"index":null,"state":"not_given","contents":{}}"#
+        ),
+        "{json}"
+    );
+}
+
 #[test]
 fn monthly_held_months_before_founding_are_not_required() {
     let mut r = reference();

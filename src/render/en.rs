@@ -48,11 +48,14 @@ impl Words for En {
             Text::No => "no",
             Text::Needs => "needs",
             Text::GapJudgment => "must be judged met by the cell",
+            Text::GapHeads => {
+                "each head below must commit to, and fulfil, the duty to set an example"
+            }
             Text::GapUnreachable => "the target cannot be met with these figures",
             Text::DetailMonths => "Months",
             Text::DetailQuarters => "Quarters",
             Text::DetailMembers => "Members",
-            Text::DetailHeads => "Heads",
+            Text::DetailHeads => "Heads who did not commit or fulfil",
             Text::MissingSection => "Missing facts",
             Text::MonthsSection => "Month by month (votes on each content)",
             Text::ColMonth => "Month",
@@ -62,6 +65,8 @@ impl Words for En {
             Text::NoMeeting => "no meeting",
             Text::NotYetHeld => "not held yet",
             Text::BeforeFounding => "before the cell was founded",
+            Text::MeetingsNotGiven => "meetings not given",
+            Text::YearToDateNotGiven => "Year to date: the record does not give its meetings.",
             Text::NoVotes => "no votes",
             Text::MonthsLegend => {
                 "2.1.1–2.1.4: the four contents; ✓ achieved, ✗ not achieved, – not voted; \
@@ -365,8 +370,13 @@ impl Words for En {
 
     fn gap_points(&self, points: &str, up: bool, strict: bool) -> String {
         let beyond = if strict { "more than " } else { "" };
-        let direction = if up { "more" } else { "less" };
-        format!("{beyond}{points} percentage points {direction}")
+        let direction = if up { "higher" } else { "lower" };
+        format!("{direction} by {beyond}{points} percentage points")
+    }
+
+    fn gap_any(&self, up: bool) -> String {
+        let direction = if up { "higher" } else { "lower" };
+        format!("must be {direction}, by any amount")
     }
 
     fn gap_rating(&self, rating: &str) -> String {

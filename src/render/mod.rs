@@ -26,7 +26,7 @@ use crate::indicator::Comparator;
 use crate::macros::str_enum;
 use crate::meeting::{MeetingKind, MeetingRating};
 use crate::member::{HeadRole, YearRating};
-use crate::month::{ContentResult, Month, MonthState, YearToDate};
+use crate::month::{ContentResult, Month, MonthState};
 use crate::process::{Compared, Finding, FindingId, Severity};
 use crate::record::Body;
 use crate::verdict::{Assessment, Verdict};
@@ -125,6 +125,8 @@ enum Text {
     Needs,
     /// The gap of a failed judgment.
     GapJudgment,
+    /// The gap of heads who did not commit or fulfil their duty.
+    GapHeads,
     /// The gap of a target no value can meet.
     GapUnreachable,
     /// Introduces the months a check names.
@@ -153,6 +155,10 @@ enum Text {
     NotYetHeld,
     /// A month before the cell was founded.
     BeforeFounding,
+    /// A month of a record that does not give its meetings.
+    MeetingsNotGiven,
+    /// The year so far of a record that does not give its meetings.
+    YearToDateNotGiven,
     /// A meeting held without votes.
     NoVotes,
     /// The legend of the monthly table.
@@ -231,6 +237,8 @@ trait Words {
     fn gap_to_zero(&self, n: &str) -> String;
     /// Gap: percentage points up or down, beyond the threshold when strict.
     fn gap_points(&self, points: &str, up: bool, strict: bool) -> String;
+    /// Gap: up or down by any amount (a figure on a strict threshold).
+    fn gap_any(&self, up: bool) -> String;
     /// Gap: the rating needed.
     fn gap_rating(&self, rating: &str) -> String;
     /// A projection of an open target.
@@ -447,7 +455,8 @@ fn check_lines(out: &mut Out, w: &dyn Words, c: &Check) {
     if let Some(p) = &c.projection {
         // An open target: the figure was given, the year is not over.
         out.line(3, &projection_text(w, c.id, p));
-    } else if c.status == Status::Unknown && !c.missing.is_empty() {
+    } else if !c.missing.is_empty() {
+        // An unknown check, or a failed one that also misses facts.
         out.line(
             3,
             &format!("{}: {}", w.text(Text::Needs), paths(&c.missing)),
@@ -498,9 +507,18 @@ fn gap_text(w: &dyn Words, c: &Check, gap: Gap) -> String {
             } else {
                 change.is_sign_positive()
             };
-            w.gap_points(&decimal(w, change.abs().normalize()), up, strict)
+            if change.is_zero() && strict {
+                w.gap_any(up)
+            } else {
+                w.gap_points(&decimal(w, change.abs().normalize()), up, strict)
+            }
         }
         Gap::Rating(r) => w.gap_rating(w.year_rating(r)),
+        // The heads named in the detail must commit and fulfil; nothing is
+        // for the cell to vote on.
+        Gap::Judgment if c.id == CheckId::PartyExemplaryCommitment => {
+            w.text(Text::GapHeads).to_owned()
+        }
         Gap::Judgment => w.text(Text::GapJudgment).to_owned(),
         Gap::Unreachable => w.text(Text::GapUnreachable).to_owned(),
     }
@@ -611,7 +629,7 @@ fn months_section(out: &mut Out, w: &dyn Words, a: &Assessment) {
         rows.push(month_row(w, a, m));
     }
     table(out, &rows);
-    out.line(0, &year_to_date(w, &a.year_to_date));
+    out.line(0, &year_to_date(w, a));
     out.line(0, w.text(Text::MonthsLegend));
 }
 
@@ -632,6 +650,7 @@ fn month_row(w: &dyn Words, a: &Assessment, m: &Month) -> Vec<String> {
         MonthState::NoMeeting if month_open(a, m.month) => w.text(Text::NotYetHeld),
         MonthState::NoMeeting => w.text(Text::NoMeeting),
         MonthState::BeforeFounding => w.text(Text::BeforeFounding),
+        MonthState::NotGiven => w.text(Text::MeetingsNotGiven),
     };
     row.push(note.to_owned());
     row
@@ -663,7 +682,11 @@ fn content_cell(result: Option<ContentResult>) -> String {
 /// The year so far (RULES §7): per content, months achieved of months held
 /// (a month held without a vote on the content counts as held, not
 /// achieved).
-fn year_to_date(w: &dyn Words, y: &YearToDate) -> String {
+fn year_to_date(w: &dyn Words, a: &Assessment) -> String {
+    if a.months.iter().any(|m| m.state == MonthState::NotGiven) {
+        return w.text(Text::YearToDateNotGiven).to_owned();
+    }
+    let y = &a.year_to_date;
     let per: Vec<String> = CriterionId::CRITERIA
         .iter()
         .filter_map(|c| {

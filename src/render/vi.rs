@@ -44,11 +44,14 @@ impl Words for Vi {
             Text::No => "không",
             Text::Needs => "cần bổ sung",
             Text::GapJudgment => "cần được chi bộ đánh giá là đạt",
+            Text::GapHeads => {
+                "người đứng đầu dưới đây cần cam kết và thực hiện tốt trách nhiệm nêu gương"
+            }
             Text::GapUnreachable => "không thể đạt chỉ tiêu với số liệu hiện có",
             Text::DetailMonths => "Tháng",
             Text::DetailQuarters => "Quý",
             Text::DetailMembers => "Đảng viên",
-            Text::DetailHeads => "Người đứng đầu",
+            Text::DetailHeads => "Người đứng đầu chưa cam kết hoặc chưa thực hiện",
             Text::MissingSection => "Thiếu dữ liệu",
             Text::MonthsSection => "Kết quả hằng tháng (biểu quyết từng nội dung)",
             Text::ColMonth => "Tháng",
@@ -58,6 +61,8 @@ impl Words for Vi {
             Text::NoMeeting => "không họp",
             Text::NotYetHeld => "chưa họp",
             Text::BeforeFounding => "chưa thành lập chi bộ",
+            Text::MeetingsNotGiven => "không có số liệu",
+            Text::YearToDateNotGiven => "Lũy kế: hồ sơ không có số liệu các kỳ sinh hoạt.",
             Text::NoVotes => "không biểu quyết",
             Text::MonthsLegend => {
                 "2.1.1–2.1.4: bốn nội dung; ✓ đạt, ✗ không đạt, – không biểu quyết; \
@@ -162,8 +167,7 @@ impl Words for Vi {
             CheckId::NoneDisciplined => "Không có đảng viên bị kỷ luật",
             CheckId::NoneNotCompleted => "Không có đảng viên không hoàn thành nhiệm vụ",
             CheckId::LeadersExemplary => {
-                "Bí thư chi bộ, đảng viên giữ chức vụ lãnh đạo nêu cao vai trò tiên phong, \
-                 gương mẫu"
+                "Bí thư, phó bí thư, chi ủy viên nêu cao vai trò tiên phong, gương mẫu"
             }
             CheckId::MemberDevelopment => "Làm tốt công tác phát triển đảng viên",
             CheckId::ExemplaryConduct => "Nêu gương tốt về đạo đức, lối sống, nói đi đôi với làm",
@@ -319,17 +323,22 @@ impl Words for Vi {
     }
 
     fn gap_at_most(&self, needed: &str, unit: &str, n: &str) -> String {
-        format!("tối đa {}: ít hơn {n}", super::with_unit(needed, unit))
+        format!("tối đa {}: giảm {n}", super::with_unit(needed, unit))
     }
 
     fn gap_to_zero(&self, n: &str) -> String {
-        format!("cần giảm về 0 (ít hơn {n})")
+        format!("cần giảm về 0 (giảm {n})")
     }
 
     fn gap_points(&self, points: &str, up: bool, strict: bool) -> String {
         let verb = if up { "tăng" } else { "giảm" };
         let beyond = if strict { "hơn " } else { "" };
         format!("cần {verb} {beyond}{points} điểm phần trăm")
+    }
+
+    fn gap_any(&self, up: bool) -> String {
+        let verb = if up { "tăng" } else { "giảm" };
+        format!("cần {verb}, dù chỉ một ít")
     }
 
     fn gap_rating(&self, rating: &str) -> String {
