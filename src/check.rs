@@ -340,8 +340,11 @@ pub enum Quantity {
 }
 
 #[derive(Default, Serialize, Deserialize)]
-// Named for the public type in serde's messages ("expected struct Quantity").
-#[serde(expecting = "struct Quantity", deny_unknown_fields)]
+// Named for what the wire holds in serde's messages, not the private type.
+#[serde(
+    expecting = "a quantity: {\"count\"[, \"of\"]}, {\"rate\"}, {\"rating\"} or {\"judgment\"}",
+    deny_unknown_fields
+)]
 struct QuantityWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<u64>,
@@ -419,8 +422,11 @@ pub enum Gap {
 }
 
 #[derive(Default, Serialize, Deserialize)]
-// Named for the public type in serde's messages ("expected struct Gap").
-#[serde(expecting = "struct Gap", deny_unknown_fields)]
+// Named for what the wire holds in serde's messages, not the private type.
+#[serde(
+    expecting = "a gap: {\"needed\", \"change\"}, {\"points\", \"strict\"}, {\"rating\"}, {\"judgment\"} or {\"reachable\"}",
+    deny_unknown_fields
+)]
 struct GapWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     needed: Option<u64>,

@@ -87,7 +87,10 @@ pub enum Error {
         /// The rate given.
         rate: Decimal,
     },
-    /// A date outside the record's year (or before the cell was founded).
+    /// A date outside the record's year: a meeting's, `cell.as_of` in an
+    /// earlier year, or `cell.founded` in a later one. (A meeting before
+    /// the founding is [`Error::BeforeFounded`]; a founding after the as-of
+    /// date within the year is an [`Error::Contradiction`].)
     #[error("{path}: {date} is outside {year}")]
     DateOutsideYear {
         /// The path of the date.
@@ -158,7 +161,9 @@ pub enum Error {
         /// The role.
         role: crate::member::HeadRole,
     },
-    /// Two facts about one member that contradict each other.
+    /// Two facts that contradict each other: a member's `exempt` and
+    /// `not_reviewed`, an empty member id, a cell founded after the record's
+    /// as-of date.
     #[error("{path}: {reason}")]
     Contradiction {
         /// The path of the offending value.

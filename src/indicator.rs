@@ -90,8 +90,11 @@ pub enum Rate {
 }
 
 #[derive(Serialize, Deserialize)]
-// Named for the public type in serde's messages ("expected struct Rate").
-#[serde(expecting = "struct Rate", deny_unknown_fields)]
+// Named for what the wire holds in serde's messages, not the private type.
+#[serde(
+    expecting = "a rate: {\"count\": …, \"of\": …} or {\"rate\": …}",
+    deny_unknown_fields
+)]
 struct RateWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<u64>,
@@ -111,7 +114,11 @@ const EXPECTED: &str = "a decimal in plain notation with at most 28 digits, such
 /// A rate target as a plan gives it (`{"comparator": "below", "value":
 /// "1.0"}`), its threshold read exactly like a rate's figure.
 #[derive(Deserialize)]
-#[serde(rename = "Target", expecting = "struct Target", deny_unknown_fields)]
+#[serde(
+    rename = "Target",
+    expecting = "a target: {\"comparator\": …, \"value\": …}",
+    deny_unknown_fields
+)]
 struct RateTargetWire {
     comparator: Comparator,
     #[serde(deserialize_with = "exact_threshold")]

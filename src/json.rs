@@ -172,7 +172,8 @@ pub fn to_json(assessment: &Assessment) -> String {
 /// ```
 ///
 /// # Errors
-/// Every error of [`parse_record`] and [`assess`](crate::assess).
+/// Every error of [`parse_record`] and [`assess`](crate::assess), and
+/// [`Error::UnknownPreset`] for a record whose `plan` names no preset.
 pub fn assess_json(json: &str) -> Result<String, Error> {
     let record = parse_record(json)?;
     let assessment = assess_record(&record)?;
@@ -182,7 +183,8 @@ pub fn assess_json(json: &str) -> Result<String, Error> {
 /// Renders the report of an assessment printed by [`assess_json`].
 ///
 /// # Errors
-/// [`Error::Parse`] for a document that is not an assessment.
+/// [`Error::Parse`] for a document that is not an assessment;
+/// [`Error::TooLarge`] above [`MAX_ASSESSMENT_BYTES`].
 pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
     Ok(render(&parse_assessment(assessment_json)?, lang))
 }

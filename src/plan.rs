@@ -361,7 +361,7 @@ impl Plan {
         {
             return Err(Error::InvalidPlan {
                 path: "plan.policy.rate_comparison.published.decimals".to_owned(),
-                reason: "at most 10 decimals",
+                reason: "must be at most 10",
             });
         }
         // 29 February is accepted here (as in a leap year) and clamped per
@@ -369,7 +369,7 @@ impl Plan {
         if !self.policy.plan_adoption_deadline.in_leap_year() {
             return Err(Error::InvalidPlan {
                 path: "plan.policy.plan_adoption_deadline".to_owned(),
-                reason: "not a day of the year",
+                reason: "must be a day of the year",
             });
         }
         if let Some(h) = &t.exemplary_commitment
@@ -377,7 +377,7 @@ impl Plan {
         {
             return Err(Error::InvalidPlan {
                 path: format!("plan.targets.party.exemplary_commitment.heads[{i}]"),
-                reason: "a head named twice",
+                reason: "a head must not be named twice",
             });
         }
         Ok(())
@@ -425,13 +425,13 @@ fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Erro
     if !crate::indicator::within_percent(value) {
         return Err(Error::InvalidPlan {
             path: path(),
-            reason: "a rate is within 0–100",
+            reason: "a rate must be within 0–100",
         });
     }
     if value.scale() > MAX_THRESHOLD_SCALE && value.normalize().scale() > MAX_THRESHOLD_SCALE {
         return Err(Error::InvalidPlan {
             path: path(),
-            reason: "at most 16 decimals",
+            reason: "must have at most 16 decimals",
         });
     }
     Ok(())

@@ -593,10 +593,20 @@ pub(crate) fn validate<'a>(
     if let Some(founded) = cell.founded
         && founded > span.end
     {
-        return Err(Error::DateOutsideYear {
-            path: "cell.founded".to_owned(),
-            date: founded,
-            year,
+        // Founded in a later year: outside the record's year. Founded in
+        // the year but after the as-of date: the record speaks of a cell
+        // that did not exist yet.
+        return Err(if chrono::Datelike::year(&founded) > year {
+            Error::DateOutsideYear {
+                path: "cell.founded".to_owned(),
+                date: founded,
+                year,
+            }
+        } else {
+            Error::Contradiction {
+                path: "cell.founded".to_owned(),
+                reason: "the cell was founded after the record's as-of date",
+            }
         });
     }
 
@@ -658,13 +668,13 @@ fn member_error(members: &[Member]) -> Error {
         // Not reached: called once the loop has met such a member.
         return Error::Contradiction {
             path: "members".to_owned(),
-            reason: "a member's id is not empty",
+            reason: "a member's id must not be empty",
         };
     };
     if m.id.is_empty() {
         Error::Contradiction {
             path: format!("members[{i}].id"),
-            reason: "a member's id is not empty",
+            reason: "a member's id must not be empty",
         }
     } else {
         Error::Contradiction {

@@ -16,8 +16,10 @@
 #include <stddef.h>
 
 /**
- * The largest document the library reads, in bytes (1 MiB): a larger one
- * is rejected with `BONTOT_ERR_INPUT` and kind `too_large`.
+ * The largest record `bontot_assess` reads, in bytes (1 MiB): a larger one
+ * is rejected with `BONTOT_ERR_INPUT` and kind `too_large`. An assessment
+ * is larger than its record, so `bontot_render` reads assessments up to
+ * 64 MiB (every one `bontot_assess` prints).
  */
 #define BONTOT_MAX_INPUT_BYTES (1 << 20)
 

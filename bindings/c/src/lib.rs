@@ -53,8 +53,10 @@ pub enum BontotStatus {
     BONTOT_ERR_LANG = 5,
 }
 
-/// The largest document the library reads, in bytes (1 MiB): a larger one
-/// is rejected with `BONTOT_ERR_INPUT` and kind `too_large`.
+/// The largest record `bontot_assess` reads, in bytes (1 MiB): a larger one
+/// is rejected with `BONTOT_ERR_INPUT` and kind `too_large`. An assessment
+/// is larger than its record, so `bontot_render` reads assessments up to
+/// 64 MiB (every one `bontot_assess` prints).
 pub const BONTOT_MAX_INPUT_BYTES: usize = 1 << 20;
 
 const _: () = assert!(BONTOT_MAX_INPUT_BYTES == bontot::MAX_INPUT_BYTES);

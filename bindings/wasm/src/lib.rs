@@ -105,8 +105,9 @@ pub fn assess(json: &str) -> Result<String, JsValue> {
 ///
 /// # Errors
 /// Throws an `Error` (name `BontotError`) for a document that is not an
-/// assessment (`kind` `parse`) or an unknown language (`kind`
-/// `unknown_lang`, `path` `lang`).
+/// assessment (`kind` `parse`), one larger than 64 MiB (`kind`
+/// `too_large`), or an unknown language (`kind` `unknown_lang`, `path`
+/// `lang`).
 #[wasm_bindgen]
 pub fn render(
     #[wasm_bindgen(js_name = "assessmentJson")] assessment_json: &str,
