@@ -199,7 +199,9 @@ str_enum! {
     pub enum MonthlyResults {
         /// Reported only (default).
         Informative = "informative",
-        /// A content not achieved in some month fails that criterion.
+        /// A content not achieved in some month fails that criterion,
+        /// through its `<criterion>.monthly_votes` check
+        /// ([`CheckId::monthly_votes`](crate::CheckId::monthly_votes)).
         EveryMonth = "every_month",
     }
 }
