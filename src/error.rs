@@ -1,9 +1,8 @@
 //! Errors: bad input is a typed error that names the field by its path.
 //!
-//! Errors are not failures. A failure is a fact that breaks a rule (6
-//! dropouts of 520); an error is a record that cannot be read (7 dropouts of
-//! 5, a meeting dated in another year). Every error names the field by its
-//! JSON path, e.g. `meetings[3].attendance`.
+//! Errors are not failures: that, and how to branch on an error, is
+//! documented on the re-export of `Error` in `lib.rs`, which is what the
+//! generated documentation shows.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

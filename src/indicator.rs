@@ -1,9 +1,7 @@
 //! Indicators: rates and counts against the plan's targets, compared exactly
-//! (RULES §2, §3, §6).
-//!
-//! A rate given as counts is compared without rounding: `count × 100`
-//! against `target × of`, in 128-bit integers. So 4 dropouts of 401
-//! (0.9975… %) pass "below 1.0", although the figure prints as 1.0 %.
+//! (RULES §2, §3, §6). How a rate is compared is documented on [`Rate`]
+//! and in the crate docs' "Exact numbers"; the integer arithmetic behind it
+//! is below.
 
 use core::cmp::Ordering;
 
@@ -56,6 +54,11 @@ impl Comparator {
 }
 
 /// A target of the plan: a comparator and a threshold.
+///
+/// On the wire: `{"comparator": "below", "value": "1.0"}`; a rate's
+/// threshold is a decimal in percent units, within 0–100, read from its
+/// digits, never through a float. A rate given as counts is compared with
+/// it exactly (see [`Rate`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target<T> {
@@ -75,6 +78,18 @@ impl<T: Ord> Target<T> {
 /// A rate as the record gives it: counts, or a published figure in percent.
 ///
 /// On the wire: `{"count": 4, "of": 520}` or `{"rate": "0.77"}`.
+///
+/// # Exact comparison
+///
+/// Counts are compared with a [`Target`] without rounding: `count × 100`
+/// against `target × of`, in integers. So 4 dropouts of 401 (0.9975… %)
+/// pass "below 1.0", although the figure prints as 1.0 %. A figure is
+/// compared as given. A plan may compare the published figure instead:
+/// the percent of the counts, or the figure, rounded half-up to the
+/// policy's decimals first
+/// ([`Policy::rate_comparison`](crate::Policy::rate_comparison)).
+/// `count > of`, `of == 0` and a figure outside 0–100 are errors, not
+/// failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RateWire", into = "RateWire")]
 pub enum Rate {

@@ -147,6 +147,19 @@ pub fn parse_record(json: &str) -> Result<CellYear, Error> {
 
 /// Parses an assessment printed by [`assess_json`] back into its type.
 ///
+/// ```
+/// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
+/// let printed = bontot::assess_json(&json).unwrap();
+///
+/// let assessment = bontot::parse_assessment(&printed).unwrap();
+/// assert_eq!(assessment.verdict, bontot::Verdict::Achieved);
+/// // The round trip loses nothing: printed again, it is the same document.
+/// assert_eq!(bontot::to_json(&assessment), printed);
+///
+/// let err = bontot::parse_assessment(r#"{"verdict": "achieved"}"#).unwrap_err();
+/// assert_eq!(err.kind(), "parse");
+/// ```
+///
 /// # Errors
 /// [`Error::Parse`] for a document that is not an assessment;
 /// [`Error::TooLarge`] above [`MAX_ASSESSMENT_BYTES`].

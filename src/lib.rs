@@ -9,6 +9,25 @@
 //! implementation of those rules: the plan as data, the record of a year as
 //! typed facts, and an assessment that explains every result.
 //!
+//! ## Words
+//!
+//! The docs keep the plan's Vietnamese wording, with its English meaning.
+//!
+//! | Vietnamese | meaning |
+//! |---|---|
+//! | chi bộ | the party cell, the unit assessed (`cell`) |
+//! | chi ủy | the cell's executive committee (`committee`) |
+//! | đảng ủy cơ sở | the grassroots party committee above the cell; it recognizes the verdict (2.3.1) |
+//! | THCS (trung học cơ sở) | lower-secondary school |
+//! | Kế hoạch 13-KH/CB | the 2024 plan of the cell of THCS Bình Tân, the source of the rules: the preset [`Plan::binh_tan_2024`] |
+//! | HD 12-HD/BTCTW | the national guidance on the quality of cell meetings ([`MeetingFramework`]) |
+//! | QĐ 37-QĐ/TW | the national rules on what party members must not do |
+//! | bốn tốt; Đạt / Không đạt | "four-good"; the year's verdict, achieved / not achieved ([`Verdict`]) |
+//! | Hoàn thành xuất sắc nhiệm vụ (HTXSNV) | year-end rating ([`YearRating`]) `excellent`: completed tasks excellently |
+//! | Hoàn thành tốt nhiệm vụ (HTTNV) | `good`: completed tasks well |
+//! | Hoàn thành nhiệm vụ (HTNV) | `completed`: completed tasks |
+//! | Không hoàn thành nhiệm vụ (KHTNV) | `not_completed`: did not complete tasks |
+//!
 //! ## The data flows one way
 //!
 //! *record → checks → criteria → verdict → rendering*
@@ -16,7 +35,8 @@
 //! - A [`CellYear`] is the record of one cell's year: the education and
 //!   party-building figures, the cell's own judgments, the roster of
 //!   [`Member`]s, the [`Meeting`]s with attendance and [`Votes`], the
-//!   year-end rating, and the process dates. A fact left out is *not given*.
+//!   year-end rating, and the process dates. A fact left out is *not given*;
+//!   an empty list is a fact ([absent versus empty](CellYear#absent-versus-empty)).
 //! - A [`Plan`] holds the targets and a [`Policy`] with one knob for every
 //!   **reading** the rules had to fix where the plan is vague. The 2024 plan
 //!   of Chi bộ trường THCS Bình Tân is the preset [`Plan::BINH_TAN_2024`].
@@ -24,8 +44,12 @@
 //!   combines them by Kleene logic into the four criteria (a known failure
 //!   decides, whatever else is missing), and gives the [`Verdict`]:
 //!   `achieved` when all four criteria pass and the year-end rating is
-//!   `good` or better; `not_achieved` when anything fails; `incomplete`
-//!   when nothing failed but a fact is missing, listed by its path.
+//!   `good` or better; `not_achieved` when any check fails or the year-end
+//!   rating is below `good`; `incomplete` when nothing failed but a fact is
+//!   missing, listed by its path. The process findings of RULES §8 (the
+//!   plan's adoption, the proposal, the recognition and its timing;
+//!   [`Assessment::process`]) are reported beside the verdict and never
+//!   change it.
 //! - Every check carries its clause, actual value, target and comparator,
 //!   and for a failure a [`Gap`]: what must change to pass, in the unit the
 //!   cell controls ("2 more admissions", "at most 5 dropouts: one fewer").
@@ -69,7 +93,10 @@
 //! integers. A rate given as counts is compared exactly, `count × 100`
 //! against `target × of`: 4 dropouts of 401 (0.9975… %) pass "below 1.0",
 //! although the figure prints as 1.0 %. On the wire a decimal is a string;
-//! a JSON number is read from its digits, never through a float.
+//! a JSON number is read from its digits, never through a float. See
+//! [`Rate`] for the comparison, [`Policy::rate_comparison`] to compare the
+//! published figure instead, and [`render`] for how reports round and
+//! print numbers (for display only).
 //!
 //! ## JSON
 //!
@@ -77,7 +104,9 @@
 //! `examples/cell-year-2024.json`) and returns the assessment as JSON. Bad
 //! input is an [`Error`] that names the field by its path
 //! (`meetings[3].attendance`); unknown fields and enum values are errors,
-//! never defaults.
+//! never defaults. An error is not a failure: a failure is a fact that
+//! breaks a rule, reported in the assessment; an error is input that cannot
+//! be read, and no assessment is made.
 //!
 //! ## Readings
 //!
@@ -129,6 +158,37 @@ pub use check::{
     Check, CheckId, Clause, Condition, CriterionId, Detail, Gap, MeetingFinding, Projection,
     Quantity, Status, Trend,
 };
+/// Bad input: a record or a plan that cannot be read, named by its path.
+///
+/// # Errors are not failures
+///
+/// A *failure* is a fact that breaks a rule (6 dropouts of 520): the
+/// assessment is made, and the check fails with its gap. An *error* is a
+/// record that cannot be read (7 dropouts of 5, a meeting dated in another
+/// year, an unknown field): no assessment is made. Every error names the
+/// offending field by its JSON path, [`Error::path`]
+/// (`meetings[3].attendance`; `plan` for the plan, `.` for the document),
+/// and has a stable snake_case [`Error::kind`] (`count_above_base`) to
+/// branch on; its message ([`Display`](std::fmt::Display)) is for people.
+///
+/// ```
+/// use bontot::{Rate, assess_record, parse_record};
+///
+/// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
+/// if let Some(education) = record.education.as_mut() {
+///     // 7 dropouts of 5 enrolled: not a failure, an error.
+///     education.dropout = Some(Rate::Counts { count: 7, of: 5 });
+/// }
+/// let err = assess_record(&record).unwrap_err();
+///
+/// let note = match err.kind() {
+///     "count_above_base" | "zero_base" => format!("check the figures at {}", err.path()),
+///     "parse" => format!("not a record: {err}"),
+///     _ => err.to_string(),
+/// };
+/// assert_eq!(note, "check the figures at education.dropout");
+/// # Ok::<(), bontot::Error>(())
+/// ```
 pub use error::Error;
 pub use indicator::{Comparator, Rate, Target};
 pub use json::{

@@ -8,27 +8,32 @@ use crate::macros::str_enum;
 use crate::vote::Votes;
 
 str_enum! {
-    /// Sinh hoạt thường kỳ / chuyên đề / bất thường.
+    /// Sinh hoạt thường kỳ / chuyên đề / bất thường: a regular, thematic or
+    /// extraordinary meeting of the cell.
     pub enum MeetingKind {
-        /// The monthly meeting.
+        /// Sinh hoạt thường kỳ: the regular monthly meeting, one a month; the
+        /// members vote on the four contents there.
         Regular = "regular",
-        /// A thematic meeting.
+        /// Sinh hoạt chuyên đề: a thematic meeting on one topic
+        /// (`meeting_quality.thematic_quarterly` asks for one a quarter).
         Thematic = "thematic",
-        /// An extraordinary meeting.
+        /// Sinh hoạt bất thường: an extraordinary meeting, called when needed.
         Extraordinary = "extraordinary",
     }
 }
 
 str_enum! {
-    /// Mức độ Tốt / Khá / Trung bình / Kém, ordered `good > fair > average > poor`.
+    /// Mức độ Tốt / Khá / Trung bình / Kém: the quality rating of one cell
+    /// meeting (HD 12-HD/BTCTW), ordered `good > fair > average > poor`.
     pub enum MeetingRating {
-        /// Kém.
+        /// Kém: poor.
         Poor = "poor",
-        /// Trung bình.
+        /// Trung bình: average.
         Average = "average",
-        /// Khá.
+        /// Khá: fair.
         Fair = "fair",
-        /// Tốt.
+        /// Tốt: good. A `good` rating must meet the framework's hard
+        /// conditions (`meeting_quality.rating_supported`).
         Good = "good",
     }
 }

@@ -7,22 +7,28 @@ use serde::{Deserialize, Serialize};
 use crate::macros::str_enum;
 
 str_enum! {
-    /// A year-end rating of a member or of the cell (2.2.1), ordered
-    /// `excellent > good > completed > not_completed`.
+    /// A year-end rating of a member or of the cell (2.2.1, the annual
+    /// classification), ordered `excellent > good > completed > not_completed`.
+    ///
+    /// The cell's own rating is an input of the verdict: `good` or better is
+    /// needed for "bốn tốt"; `completed` or below is not achieved (2.2.2).
     pub enum YearRating {
-        /// Không hoàn thành nhiệm vụ (KHTNV).
+        /// Không hoàn thành nhiệm vụ (KHTNV): did not complete tasks; the
+        /// lowest level.
         NotCompleted = "not_completed",
-        /// Hoàn thành nhiệm vụ (HTNV).
+        /// Hoàn thành nhiệm vụ (HTNV): completed tasks.
         Completed = "completed",
-        /// Hoàn thành tốt nhiệm vụ (HTTNV).
+        /// Hoàn thành tốt nhiệm vụ (HTTNV): completed tasks well.
         Good = "good",
-        /// Hoàn thành xuất sắc nhiệm vụ (HTXSNV).
+        /// Hoàn thành xuất sắc nhiệm vụ (HTXSNV): completed tasks
+        /// excellently; the top level.
         Excellent = "excellent",
     }
 }
 
 str_enum! {
-    /// Đảng viên chính thức / dự bị.
+    /// Đảng viên chính thức / dự bị: an official or a probationary party
+    /// member. Only official members vote (RULES §7).
     pub enum MemberStatus {
         /// An official member: votes.
         Official = "official",
@@ -32,15 +38,16 @@ str_enum! {
 }
 
 str_enum! {
-    /// A member's role in the cell.
+    /// A member's role in the cell. The first three are the cell's leaders
+    /// (`members.leaders_exemplary`).
     pub enum Role {
-        /// Bí thư chi bộ.
+        /// Bí thư chi bộ: the cell's secretary, who heads it.
         Secretary = "secretary",
-        /// Phó bí thư.
+        /// Phó bí thư: the deputy secretary.
         DeputySecretary = "deputy_secretary",
-        /// Chi ủy viên.
+        /// Chi ủy viên: a member of the cell's committee (chi ủy).
         Committee = "committee",
-        /// Đảng viên.
+        /// Đảng viên: a party member with no office in the cell.
         Member = "member",
     }
 }
@@ -53,9 +60,12 @@ impl Role {
 }
 
 str_enum! {
-    /// Why a member was not reviewed in the year (RULES §10).
+    /// Why a member was not reviewed in the year (RULES §10). A member not
+    /// reviewed is left out of every `members.*` check, though still counted
+    /// by `unity_discipline.prohibited_violations`.
     pub enum NotReviewed {
-        /// Miễn công tác và sinh hoạt đảng.
+        /// Miễn công tác và sinh hoạt đảng: exempt from party work and
+        /// meetings. An exempt member is never reviewed.
         Exempt = "exempt",
         /// Admitted less than six months before the review.
         AdmittedUnder6Months = "admitted_under_6_months",
@@ -96,7 +106,8 @@ pub struct Member {
     /// Disciplined in the year; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disciplined: Option<bool>,
-    /// Violated "những điều đảng viên không được làm"; `None` when not given.
+    /// Violated "những điều đảng viên không được làm" (what party members
+    /// must not do, QĐ 37-QĐ/TW); `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violated_prohibitions: Option<bool>,
 }

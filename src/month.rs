@@ -12,6 +12,10 @@ use crate::validate::Context;
 use crate::vote::{Decision, Tally, decide};
 
 /// The decision on one content in one month, with its tally.
+///
+/// A *content* is one of the four criteria as the members vote on it each
+/// month at the regular meeting (RULES §7); it is achieved when more than
+/// half of the voting base votes for it ([`decide`](crate::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentResult {
@@ -26,7 +30,8 @@ pub struct ContentResult {
     pub base: u32,
 }
 
-/// The four contents of a month; a content not voted is absent.
+/// The four contents of a month (the four criteria, as voted on that month;
+/// see [`ContentResult`]); a content not voted is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contents {

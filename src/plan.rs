@@ -1,9 +1,6 @@
 //! Plans as data: the targets of clause 2.1.1 and the policy behind every
-//! **\[reading\]** of the rules.
-//!
-//! The 2024 plan of Chi bộ trường THCS Bình Tân ships as the preset
-//! [`Plan::BINH_TAN_2024`]; any other cell or year loads its own plan from
-//! the same serde shape. A plan is new data, never a code change.
+//! **\[reading\]** of the rules. The shape of a plan, presets and inline
+//! plans are documented on [`Plan`].
 
 use std::collections::BTreeMap;
 
@@ -21,9 +18,67 @@ use crate::member::{HeadRole, YearRating};
 
 /// A plan: the year it applies to, its targets, and its policy.
 ///
+/// A plan is data: another cell or another year brings its own plan in the
+/// same serde shape, never a code change. The 2024 plan of Chi bộ trường
+/// THCS Bình Tân (Kế hoạch 13-KH/CB) ships as the preset with the id
+/// [`Plan::BINH_TAN_2024`] ([`Plan::binh_tan_2024`]); its JSON is
+/// `examples/plan-binh-tan-2024.json`. A record names its plan in `plan`:
+/// a preset's id (`"plan": "binh-tan-2024"`) or a whole plan inline
+/// ([`PlanRef`]).
+///
 /// In JSON every key of `targets` must be present; `null` leaves an
 /// indicator out of the plan (its check is then not assessed). `policy` may
-/// be left out or partial: each missing knob takes the reading of RULES.md.
+/// be left out or partial: each missing knob takes the reading of RULES.md
+/// (see [`Policy`]).
+///
+/// # Example
+///
+/// An inline plan that asks only for the dropout target, and compares the
+/// published figure, rounded to one decimal, rather than the exact counts.
+/// Under it 4 dropouts of 401 (0.9975… %, published as 1.0 %) fail "below
+/// 1.0"; compared exactly, as the preset does, they pass.
+///
+/// ```
+/// use bontot::{CheckId, Plan, PlanRef, RateComparison, Status, assess, assess_record, parse_record};
+///
+/// let record = parse_record(r#"{
+///     "plan": {
+///         "id": "dropout-only",
+///         "year": 2024,
+///         "targets": {
+///             "edu.dropout": {"comparator": "below", "value": "1.0"},
+///             "edu.repetition": null, "edu.promotion": null, "edu.graduation": null,
+///             "edu.efficiency": null, "edu.public_grade10": null, "edu.swimming": null,
+///             "party.study": null, "party.admissions": null, "party.cell_rating": null,
+///             "party.exemplary_commitment": null, "party.inspection": null
+///         },
+///         "policy": {"rate_comparison": {"published": {"decimals": 1}}}
+///     },
+///     "cell": {"year": 2024},
+///     "education": {"dropout": {"count": 4, "of": 401}}
+/// }"#)?;
+///
+/// assert!(matches!(record.plan, PlanRef::Inline(_)));
+/// let plan = record.plan.resolve()?;
+/// assert_eq!(plan.policy.rate_comparison, RateComparison::Published { decimals: 1 });
+/// // The knobs left out keep their defaults, the readings of RULES.md.
+/// assert_eq!(plan.policy.thematic_per_quarter, 1);
+///
+/// let assessment = assess_record(&record)?;
+/// assert_eq!(assessment.check(CheckId::EduDropout).map(|c| c.status), Some(Status::Fail));
+/// // A `null` target is not assessed.
+/// assert!(assessment.check(CheckId::EduSwimming).is_none());
+///
+/// // The preset compares the counts exactly: 4 × 100 = 400 < 1.0 × 401.
+/// let exact = assess(&Plan::binh_tan_2024(), &record)?;
+/// assert_eq!(exact.check(CheckId::EduDropout).map(|c| c.status), Some(Status::Pass));
+///
+/// // Every key of `targets` is required: one left out is an error.
+/// let json = r#"{"plan": {"id": "p", "year": 2024, "targets": {}}, "cell": {"year": 2024}}"#;
+/// let err = parse_record(json).unwrap_err();
+/// assert_eq!((err.kind(), err.path()), ("parse", "plan.targets.edu.dropout"));
+/// # Ok::<(), bontot::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -144,7 +199,9 @@ str_enum! {
     pub enum MonthlyResults {
         /// Reported only (default).
         Informative = "informative",
-        /// A content not achieved in some month fails that criterion.
+        /// A content not achieved in some month fails that criterion,
+        /// through its `<criterion>.monthly_votes` check
+        /// ([`CheckId::monthly_votes`](crate::CheckId::monthly_votes)).
         EveryMonth = "every_month",
     }
 }
@@ -213,6 +270,22 @@ impl MonthDay {
 
 /// The policy: one knob for every **\[reading\]** of RULES.md. Every default
 /// is the reading RULES.md fixes.
+///
+/// In JSON a plan's `policy` may be left out or give only some knobs; each
+/// knob left out keeps its default. The [`Plan`] example reads a whole plan
+/// with a partial policy; a policy alone reads the same way:
+///
+/// ```
+/// use bontot::{Policy, RateComparison};
+///
+/// let policy: Policy =
+///     serde_json::from_str(r#"{"rate_comparison": {"published": {"decimals": 1}}}"#).unwrap();
+/// assert_eq!(policy.rate_comparison, RateComparison::Published { decimals: 1 });
+/// assert_eq!(
+///     Policy { rate_comparison: RateComparison::Exact, ..policy },
+///     Policy::default(),
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {

@@ -1,9 +1,7 @@
 //! The record of a cell's year: every fact the rules read.
 //!
-//! Its serde shape is the wire contract (the reference document
-//! `examples/cell-year-2024.json`). A fact left out or `null` is "not given"
-//! and makes the checks that need it `unknown`; an empty list is a fact
-//! (`"meetings": []` means no meeting was held). Unknown fields are errors.
+//! The wire contract, and absent versus empty, are documented on
+//! [`CellYear`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,6 +13,19 @@ use crate::member::{Head, Member, YearRating};
 use crate::plan::PlanRef;
 
 /// One cell's year: the input of [`assess`](crate::assess).
+///
+/// Its serde shape is the wire contract (the reference document
+/// `examples/cell-year-2024.json`); read one with
+/// [`parse_record`](crate::parse_record).
+///
+/// # Absent versus empty
+///
+/// A fact left out or `null` is *not given*: the checks that need it are
+/// `unknown`, and the assessment lists it in `missing` by its path. An empty
+/// list is a fact: `"meetings": []` means no meeting was held, which fails
+/// `meeting_quality.monthly_held`, where a record without `meetings` leaves
+/// that check `unknown` (RULES §10). Unknown fields are errors, never
+/// ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CellYear {
@@ -126,65 +137,89 @@ pub struct Party {
     pub inspection: Option<Rate>,
 }
 
-/// Criterion 1's judgments and grievance counts.
+/// Criterion 1's judgments and grievance counts (2.1.1, political task).
+///
+/// A judgment is the cell's own, made by vote (RULES §4): `true` or
+/// `false`, or left out, which makes its check `unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PoliticalTask {
-    /// Cụ thể hóa chỉ thị, nghị quyết bằng chương trình, kế hoạch.
+    /// Cụ thể hóa chỉ thị, nghị quyết bằng chương trình, kế hoạch
+    /// (directives and resolutions turned into concrete programmes and
+    /// plans): `political_task.plans_concretized`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plans_concretized: Option<bool>,
-    /// Đấu tranh ngăn chặn suy thoái; học tập và làm theo Bác; phòng chống tham nhũng.
+    /// Đấu tranh ngăn chặn suy thoái; học tập và làm theo Bác; phòng chống
+    /// tham nhũng (the fight against degradation, "self-evolution" and
+    /// "self-transformation"; studying and following Ho Chi Minh's example;
+    /// preventing corruption): `political_task.anti_degradation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anti_degradation: Option<bool>,
-    /// Công tác kiểm tra, giám sát, kỷ luật.
+    /// Công tác kiểm tra, giám sát, kỷ luật (inspection, supervision and
+    /// party discipline work): `political_task.inspection_work`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inspection_work: Option<bool>,
-    /// Xây dựng đảng, tổ chức cán bộ, quản lý đảng viên.
+    /// Xây dựng đảng, tổ chức cán bộ, quản lý đảng viên (party building,
+    /// personnel work and the management of members):
+    /// `political_task.party_building_work`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party_building_work: Option<bool>,
-    /// Vụ việc tồn đọng: must be 0.
+    /// Vụ việc tồn đọng (cases left outstanding, unresolved): must be 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outstanding_cases: Option<u64>,
-    /// Khiếu nại phức tạp đông người: must be 0.
+    /// Khiếu nại phức tạp đông người (complex complaints by many people at
+    /// once): must be 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mass_complaints: Option<u64>,
-    /// Khiếu nại vượt cấp: must be 0.
+    /// Khiếu nại vượt cấp (complaints taken over the level competent for
+    /// them): must be 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub over_level_complaints: Option<u64>,
 }
 
-/// Criterion 2's judgment.
+/// Criterion 2's judgment (2.1.2, meeting quality), the cell's own: `true`,
+/// `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingQuality {
-    /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt.
+    /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt (meetings well
+    /// prepared, their content regularly renewed):
+    /// `meeting_quality.content_renewed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_renewed: Option<bool>,
 }
 
-/// Criterion 3's judgments.
+/// Criterion 3's judgments (2.1.3, unity and discipline), the cell's own:
+/// each `true`, `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnityDiscipline {
-    /// Quy chế làm việc xây dựng và thực hiện đúng.
+    /// Quy chế làm việc xây dựng và thực hiện đúng (the cell's working rules
+    /// drawn up and followed): `unity_discipline.work_rules_followed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_rules_followed: Option<bool>,
-    /// Tập trung dân chủ, tự phê bình và phê bình.
+    /// Tập trung dân chủ, tự phê bình và phê bình (democratic centralism,
+    /// self-criticism and criticism upheld): `unity_discipline.principles_upheld`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principles_upheld: Option<bool>,
-    /// Kỷ luật, kỷ cương hành chính.
+    /// Kỷ luật, kỷ cương hành chính (administrative discipline and order
+    /// kept): `unity_discipline.administrative_discipline`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub administrative_discipline: Option<bool>,
-    /// Giải quyết kịp thời các vấn đề phát sinh.
+    /// Giải quyết kịp thời các vấn đề phát sinh (issues arising resolved
+    /// promptly): `unity_discipline.issues_resolved`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issues_resolved: Option<bool>,
 }
 
-/// Criterion 4's judgment.
+/// Criterion 4's judgment (2.1.4, cadres and members), the cell's own:
+/// `true`, `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MembersConduct {
-    /// Nêu gương về đạo đức, lối sống, nói đi đôi với làm.
+    /// Nêu gương về đạo đức, lối sống, nói đi đôi với làm (members set an
+    /// example in ethics and way of life; their words matched by deeds):
+    /// `members.exemplary_conduct`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemplary_conduct: Option<bool>,
 }
@@ -228,7 +263,8 @@ pub struct Process {
     /// The recognition of the verdict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recognition: Option<Recognition>,
-    /// The review of commendations for "Hoàn thành xuất sắc nhiệm vụ" cells.
+    /// The review of commendations for "Hoàn thành xuất sắc nhiệm vụ" cells
+    /// (those rated "completed tasks excellently", `excellent`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commendation_review: Option<NaiveDate>,
 }

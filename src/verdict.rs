@@ -131,6 +131,29 @@ impl Assessment {
 /// Pure and deterministic. The record's own `plan` field is not consulted:
 /// `plan` is the one applied (see [`assess_record`] to use the record's).
 ///
+/// ```
+/// use bontot::{CheckId, CriterionId, Plan, Status, Verdict, assess, parse_record};
+///
+/// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
+/// let assessment = assess(&Plan::binh_tan_2024(), &record)?;
+/// assert_eq!(assessment.verdict, Verdict::Achieved);
+/// for criterion in CriterionId::CRITERIA {
+///     let result = assessment.criteria.get(criterion).map(|r| r.status);
+///     assert_eq!(result, Some(Status::Pass));
+/// }
+///
+/// // Leave the cell's year-end rating out: nothing fails, but the verdict
+/// // needs it, so the year is incomplete and the fact is listed by its path.
+/// record.year_end_rating = None;
+/// let assessment = assess(&Plan::binh_tan_2024(), &record)?;
+/// assert_eq!(assessment.verdict, Verdict::Incomplete);
+/// let check = assessment.check(CheckId::YearEndRating).map(|c| c.status);
+/// assert_eq!(check, Some(Status::Unknown));
+/// let missing: Vec<String> = assessment.missing.iter().map(|p| p.to_string()).collect();
+/// assert_eq!(missing, ["year_end_rating"]);
+/// # Ok::<(), bontot::Error>(())
+/// ```
+///
 /// # Errors
 /// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
 pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {

@@ -9,6 +9,11 @@ use crate::meeting::Meeting;
 use crate::member::Member;
 
 /// Votes for and against one content.
+///
+/// A *content* (nội dung) is one of the four criteria as the members vote on
+/// it each month: at the regular meeting they vote whether the cell achieved
+/// it that month (plan, section 3; RULES §7). The four contents are named by
+/// the [`CriterionId`]s of the four criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tally {
@@ -19,7 +24,9 @@ pub struct Tally {
     pub against: u32,
 }
 
-/// The vote at a regular meeting: the voting base and a tally per content.
+/// The vote at a regular meeting: the voting base and a tally per content
+/// (one of the four criteria as the members vote on it each month; see
+/// [`Tally`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Votes {

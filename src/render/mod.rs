@@ -8,9 +8,7 @@
 //! and phrase is an exhaustive `match` there, so a new id fails to compile
 //! until both languages name it.
 //!
-//! Numbers: a rate given as counts prints its percent rounded half-up to two
-//! decimals (computed with [`Decimal`], never a float) and the counts; the
-//! Vietnamese report writes a decimal comma and groups thousands with `.`.
+//! How numbers and dates are printed is documented on [`render`].
 
 mod en;
 mod vi;
@@ -52,6 +50,23 @@ str_enum! {
 /// month-by-month votes and the year so far; and the process findings.
 ///
 /// The same assessment always gives the same text.
+///
+/// # Numbers and dates
+///
+/// Rounding is for display only: every check was decided before, exactly
+/// (see [Exact numbers](crate#exact-numbers)). A rate given as counts prints
+/// its percent rounded half-up to two decimals (computed with
+/// [`Decimal`](rust_decimal::Decimal), never a float), then the counts:
+/// `0.60% (9/1512)`. A rate given as a figure, and a target, print with the
+/// digits they have. So 4 dropouts of 401 print as `1.00% (4/401)` and still
+/// pass "below 1.0".
+///
+/// | | [`Lang::En`] | [`Lang::Vi`] |
+/// |---|---|---|
+/// | decimal mark | `0.60` | `0,60` |
+/// | thousands | not grouped: `1512` | grouped with `.`: `1.512` |
+/// | dates | `2024-03-11` | `11/03/2024` |
+/// | counts | `0.60% (9/1512)` | `0,60% (9/1.512)` |
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
