@@ -1,13 +1,40 @@
-//! Errors: bad input is a typed error that names the field by its path.
-//!
-//! Errors are not failures: that, and how to branch on an error, is
-//! documented on the re-export of `Error` in `lib.rs`, which is what the
-//! generated documentation shows.
+//! Errors: bad input is a typed error that names the field by its path
+//! (RULES §9). Errors are not failures: see [`Error`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// What is wrong with the input.
+/// Bad input: a record or a plan that cannot be read, named by its path.
+///
+/// # Errors are not failures
+///
+/// A *failure* is a fact that breaks a rule (6 dropouts of 520): the
+/// assessment is made, and the check fails with its gap. An *error* is a
+/// record that cannot be read (7 dropouts of 5, a meeting dated in another
+/// year, an unknown field): no assessment is made. Every error names the
+/// offending field by its JSON path, [`Error::path`]
+/// (`meetings[3].attendance`; `plan` for the plan, `.` for the document),
+/// and has a stable snake_case [`Error::kind`] (`count_above_base`) to
+/// branch on; its message ([`Display`](std::fmt::Display)) is for people.
+///
+/// ```
+/// use bontot::{Rate, assess_record, parse_record};
+///
+/// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
+/// if let Some(education) = record.education.as_mut() {
+///     // 7 dropouts of 5 enrolled: not a failure, an error.
+///     education.dropout = Some(Rate::Counts { count: 7, of: 5 });
+/// }
+/// let err = assess_record(&record).unwrap_err();
+///
+/// let note = match err.kind() {
+///     "count_above_base" | "zero_base" => format!("check the figures at {}", err.path()),
+///     "parse" => format!("not a record: {err}"),
+///     _ => err.to_string(),
+/// };
+/// assert_eq!(note, "check the figures at education.dropout");
+/// # Ok::<(), bontot::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

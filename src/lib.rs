@@ -110,7 +110,8 @@
 //!
 //! ## Readings
 //!
-//! Where the plan is vague, RULES.md fixes a reading; each is a default that
+//! Where the plan is vague, RULES.md (`docs/RULES.md` in the repository,
+//! cited as "RULES §n" throughout) fixes a reading; each is a default that
 //! a plan can change, and the docs of the check it governs say so. A bare
 //! target figure is a minimum (a plan gives each target its own
 //! [`Comparator`]); the base of `edu.public_grade10` is the grade-9
@@ -158,37 +159,6 @@ pub use check::{
     Check, CheckId, Clause, Condition, CriterionId, Detail, Gap, MeetingFinding, Projection,
     Quantity, Status, Trend,
 };
-/// Bad input: a record or a plan that cannot be read, named by its path.
-///
-/// # Errors are not failures
-///
-/// A *failure* is a fact that breaks a rule (6 dropouts of 520): the
-/// assessment is made, and the check fails with its gap. An *error* is a
-/// record that cannot be read (7 dropouts of 5, a meeting dated in another
-/// year, an unknown field): no assessment is made. Every error names the
-/// offending field by its JSON path, [`Error::path`]
-/// (`meetings[3].attendance`; `plan` for the plan, `.` for the document),
-/// and has a stable snake_case [`Error::kind`] (`count_above_base`) to
-/// branch on; its message ([`Display`](std::fmt::Display)) is for people.
-///
-/// ```
-/// use bontot::{Rate, assess_record, parse_record};
-///
-/// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
-/// if let Some(education) = record.education.as_mut() {
-///     // 7 dropouts of 5 enrolled: not a failure, an error.
-///     education.dropout = Some(Rate::Counts { count: 7, of: 5 });
-/// }
-/// let err = assess_record(&record).unwrap_err();
-///
-/// let note = match err.kind() {
-///     "count_above_base" | "zero_base" => format!("check the figures at {}", err.path()),
-///     "parse" => format!("not a record: {err}"),
-///     _ => err.to_string(),
-/// };
-/// assert_eq!(note, "check the figures at education.dropout");
-/// # Ok::<(), bontot::Error>(())
-/// ```
 pub use error::Error;
 pub use indicator::{Comparator, Rate, Target};
 pub use json::{
