@@ -690,10 +690,7 @@ pub fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateComparison) -> G
 /// Below 1.0 published with one decimal: `m` = 0.9, so a figure passes
 /// below 0.95 (0.96 rounds to 1.0 and fails). `None` only if the decimal
 /// arithmetic overflows, which no threshold within 0–100 does.
-pub(crate) fn figure_boundary(
-    target: &Target<Decimal>,
-    mode: RateComparison,
-) -> Option<(Decimal, bool)> {
+fn figure_boundary(target: &Target<Decimal>, mode: RateComparison) -> Option<(Decimal, bool)> {
     use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
     let t = target.value;
     let RateComparison::Published { decimals } = mode else {
@@ -723,8 +720,8 @@ pub(crate) fn figure_boundary(
 fn points_between(from: Decimal, to: Decimal) -> Option<Decimal> {
     let scale = from.scale().max(to.scale());
     let at_scale = |d: Decimal| {
-        d.mantissa()
-            .checked_mul(10i128.checked_pow(scale - d.scale())?)
+        let factor = i128::try_from(pow10(scale - d.scale())).ok()?;
+        d.mantissa().checked_mul(factor)
     };
     let mut diff = at_scale(to)?.checked_sub(at_scale(from)?)?;
     let mut scale = scale;
