@@ -33,11 +33,11 @@ if [ "$(printf '%s\n' "$wbg_version" | grep -c .)" -ne 1 ]; then
     exit 1
 fi
 if [ "$(wasm-bindgen --version 2> /dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
-    # --locked first; the CLI's own lock file can name a dependency version
-    # the registry no longer serves (0.2.130 locks webpki-roots 1.0.11), and
-    # then the newest compatible versions of its dependencies are used.
-    cargo install --locked wasm-bindgen-cli --version "$wbg_version" ||
-        cargo install wasm-bindgen-cli --version "$wbg_version"
+    # Not --locked: the CLI's own lock file names a dependency version the
+    # registry no longer serves (0.2.130 locks webpki-roots 1.0.11); the
+    # newest compatible versions of its dependencies are used instead. The
+    # same command as build.sh's hint.
+    cargo install wasm-bindgen-cli --version "$wbg_version"
 fi
 if [ "$(cbindgen --version 2> /dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]; then
     cargo install --locked cbindgen --version "$CBINDGEN_VERSION"

@@ -14,9 +14,22 @@
 //! (e.g. `"meetings[3].attendance"`) properties as in
 //! [`bontot::error_to_json`].
 //!
+//! The functions take their arguments as `JsValue`s and check that each is
+//! a string: wasm-bindgen's glue for a `&str` parameter reads `arg.length`
+//! and copies characters without checking the type, so an object or a
+//! number used to reach the allocator as a zero-length buffer that was then
+//! reallocated from a dangling pointer ("memory access out of bounds"). A
+//! value of another type is now a thrown error of kind `wrong_type`.
+//!
+//! This module is the glue's layer; the package's entry point is
+//! `bindings/wasm/js/index.js`, which adds the object overloads
+//! (`assess(record)`, `render(assessment, lang)`) and throws instances of an
+//! exported `BontotError` class.
+//!
 //! Build with `bindings/wasm/build.sh`, which compiles the
 //! `wasm32-unknown-unknown` target with the size-tuned `wasm-release`
-//! profile and runs `wasm-bindgen --target nodejs` into `bindings/wasm/pkg/`.
+//! profile and runs `wasm-bindgen --target nodejs` into `bindings/wasm/pkg/`
+//! (and `--target web` into `bindings/wasm/web/pkg/` for the page).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -24,10 +37,11 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERROR: &str = r#"
-/** What assess and render throw when an input is rejected. */
-export interface BontotError extends Error {
+/** What the glue throws when an input is rejected (the package's index.js
+ * rethrows it as an instance of its BontotError class). */
+export interface BontotErrorLike extends Error {
   name: "BontotError";
-  /** A stable snake_case kind: "count_above_base", "parse", "unknown_lang", ... */
+  /** A stable snake_case kind: "count_above_base", "parse", "unknown_lang", "wrong_type", ... */
   kind: string;
   /** The JSON path of the offending field ("meetings[3].attendance"); "." for the document. */
   path: string;
@@ -73,6 +87,41 @@ impl Failure {
     }
 }
 
+/// What a JS value is, in words, for a `wrong_type` message.
+fn describe(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_undefined() {
+        "undefined (no value)"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else {
+        "an object"
+    }
+}
+
+/// The text of a string argument, or a `wrong_type` failure at `path`.
+fn text_of(value: &JsValue, path: &str, what: &str) -> Result<String, Failure> {
+    value.as_string().ok_or_else(|| Failure {
+        kind: "wrong_type".to_owned(),
+        path: path.to_owned(),
+        message: format!(
+            "{path}: expected {what} (a string), found {}",
+            describe(value)
+        ),
+    })
+}
+
 fn assess_inner(json: &str) -> Result<String, Failure> {
     bontot::assess_json(json).map_err(|e| Failure::from_error(&e))
 }
@@ -94,10 +143,13 @@ fn render_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
 /// # Errors
 /// Throws an `Error` (name `BontotError`) when the record is rejected: its
 /// `message` names the field path, its `kind` and `path` properties are the
-/// library's error kind and JSON path.
+/// library's error kind and JSON path. A `json` that is not a string is
+/// refused with kind `wrong_type` and path `.`.
 #[wasm_bindgen]
-pub fn assess(json: &str) -> Result<String, JsValue> {
-    assess_inner(json).map_err(Failure::into_js)
+pub fn assess(json: &JsValue) -> Result<String, JsValue> {
+    text_of(json, ".", "the record as JSON text")
+        .and_then(|text| assess_inner(&text))
+        .map_err(Failure::into_js)
 }
 
 /// Renders the plain-text report of an assessment (the JSON [`assess`]
@@ -106,14 +158,19 @@ pub fn assess(json: &str) -> Result<String, JsValue> {
 /// # Errors
 /// Throws an `Error` (name `BontotError`) for a document that is not an
 /// assessment (`kind` `parse`), one larger than 64 MiB (`kind`
-/// `too_large`), or an unknown language (`kind` `unknown_lang`, `path`
-/// `lang`).
+/// `too_large`), an unknown language (`kind` `unknown_lang`, `path`
+/// `lang`), or an argument that is not a string (`kind` `wrong_type`, `path`
+/// `.` or `lang`).
 #[wasm_bindgen]
 pub fn render(
-    #[wasm_bindgen(js_name = "assessmentJson")] assessment_json: &str,
-    lang: &str,
+    #[wasm_bindgen(js_name = "assessmentJson")] assessment_json: &JsValue,
+    lang: &JsValue,
 ) -> Result<String, JsValue> {
-    render_inner(assessment_json, lang).map_err(Failure::into_js)
+    text_of(assessment_json, ".", "the assessment as JSON text")
+        .and_then(|json| {
+            text_of(lang, "lang", "\"vi\" or \"en\"").and_then(|lang| render_inner(&json, &lang))
+        })
+        .map_err(Failure::into_js)
 }
 
 /// The version of the library, e.g. `"0.1.0"`.

@@ -200,6 +200,7 @@ for (const file of caseFiles) {
         return true;
       });
       assert.ok(thrown instanceof Error, 'an Error is thrown');
+      assert.ok(thrown instanceof bontot.BontotError, 'a BontotError is thrown');
       assert.equal(thrown.kind, expect.error.kind, `error kind (the error was: ${thrown.message})`);
       if (expect.error.path !== undefined) {
         assert.equal(thrown.path, expect.error.path, `error path (the error was: ${thrown.message})`);
