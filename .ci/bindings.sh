@@ -10,7 +10,11 @@
 #  3. C: builds bontot-c, fails when include/bontot.h differs from what
 #     cbindgen generates, builds bindings/c/tests/golden.c against the static
 #     library and runs it under valgrind, then against the shared library;
-#  4. WebAssembly: bindings/wasm/build.sh, then node --test.
+#  4. WebAssembly: bindings/wasm/build.sh, then node --test;
+#  5. the page (bindings/wasm/web) in headless Chromium: Debian's chromium
+#     (installed with apt-get when missing) driven by puppeteer-core (npm ci
+#     in bindings/wasm/tests; it downloads no browser), screenshots under
+#     target/browser/.
 set -euo pipefail
 
 CBINDGEN_VERSION=0.29.4
@@ -101,5 +105,16 @@ bash bindings/wasm/build.sh
 
 step "WebAssembly: golden cases through Node.js"
 node --test bindings/wasm/tests/
+
+# ---- 5. the page in a browser --------------------------------------------------------
+step "WebAssembly: the page in headless Chromium"
+if ! command -v chromium > /dev/null; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+chromium --version 2> /dev/null | tail -n 1
+npm ci --prefix bindings/wasm/tests --no-audit --no-fund
+node --test bindings/wasm/tests/browser.mjs
+echo "screenshots: $root/target/browser/*.png"
 
 step "all binding tests passed"

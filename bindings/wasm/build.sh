@@ -11,7 +11,9 @@
 #   3. the package's entry point (js/index.js, js/index.d.ts, js/types.d.ts),
 #      package.json (from the crate's name and version), the README and the
 #      licence texts are added;
-#   4. checks: no machine path in the .wasm, and at most 200 KiB gzipped;
+#   4. wasm-bindgen --target web writes the ES-module glue of the page into
+#      web/pkg/, with the reference example (examples/cell-year-2024.json);
+#   5. checks: no machine path in the .wasm, and at most 200 KiB gzipped;
 #      prints the sizes (raw and gzip -9) that the READMEs state.
 # Run from anywhere; needs cargo, rustc, the wasm32-unknown-unknown target
 # and wasm-bindgen on PATH.
@@ -104,7 +106,16 @@ cat > "$pkg/package.json" << JSON
 }
 JSON
 
-# ---- 4. checks and sizes -------------------------------------------------------------
+# ---- 4. the page's browser glue ----------------------------------------------------
+# The same .wasm with the ES-module glue of --target web, and the reference
+# example the page offers, into web/pkg/ (not committed).
+web_pkg="$here/web/pkg"
+rm -rf "$web_pkg"
+wasm-bindgen --target web --out-dir "$web_pkg" --out-name bontot \
+    --remove-name-section --remove-producers-section --no-typescript "$wasm"
+cp "$root/examples/cell-year-2024.json" "$web_pkg/example.json"
+
+# ---- 5. checks and sizes -------------------------------------------------------------
 # No path of this machine in a shipped .wasm.
 check_paths() {
     local file=$1 needles=(/root .cargo .rustup "$root" "$cargo_home" "$rustup_home")
@@ -118,6 +129,7 @@ check_paths() {
     fi
 }
 check_paths "$pkg/bontot_bg.wasm"
+check_paths "$web_pkg/bontot_bg.wasm"
 
 raw=$(wc -c < "$pkg/bontot_bg.wasm")
 gz=$(gzip -9 -n -c "$pkg/bontot_bg.wasm" | wc -c)
