@@ -23,7 +23,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-step() { printf '\n=== bindings: %s\n' "$*"; }
+step() { printf '\n=== bindings: %s (%s)\n' "$*" "$(date +%T)"; }
 
 # ---- 1. tools -------------------------------------------------------------------
 step "tools"

@@ -71,6 +71,17 @@ const T = {
     fields: { id: 'Mã', actual: 'Thực tế', target: 'Chỉ tiêu', gap: 'Khoảng cách', needs: 'Cần dữ liệu' },
     severity: { warning: 'cảnh báo', error: 'lỗi' },
     ratings: { poor: 'Kém', average: 'Trung bình', fair: 'Khá', good: 'Tốt' },
+    yearRatings: {
+      not_completed: 'Không hoàn thành nhiệm vụ',
+      completed: 'Hoàn thành nhiệm vụ',
+      good: 'Hoàn thành tốt nhiệm vụ',
+      excellent: 'Hoàn thành xuất sắc nhiệm vụ',
+    },
+    yes: 'có',
+    no: 'không',
+    points: 'điểm phần trăm',
+    beyond: 'phải vượt qua',
+    unreachable: 'không thể đạt',
     comparators: { below: 'dưới', above: 'trên', at_least: 'từ', at_most: 'không quá' },
     date: (iso) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, '$3/$2/$1'),
   },
@@ -134,6 +145,17 @@ const T = {
     fields: { id: 'Id', actual: 'Actual', target: 'Target', gap: 'Gap', needs: 'Needs' },
     severity: { warning: 'warning', error: 'error' },
     ratings: { poor: 'poor', average: 'average', fair: 'fair', good: 'good' },
+    yearRatings: {
+      not_completed: 'did not complete tasks',
+      completed: 'completed tasks',
+      good: 'completed tasks well',
+      excellent: 'completed tasks excellently',
+    },
+    yes: 'yes',
+    no: 'no',
+    points: 'percentage points',
+    beyond: 'strictly beyond',
+    unreachable: 'cannot be reached',
     comparators: { below: 'below', above: 'above', at_least: 'at least', at_most: 'at most' },
     date: (iso) => iso,
   },
@@ -221,24 +243,25 @@ function sentences(a, report) {
 // ---- values in words -------------------------------------------------------------------
 
 function value(v) {
+  const w = t();
   if (v === null || v === undefined) return '—';
   if (typeof v !== 'object') return String(v);
   if ('count' in v && 'of' in v) return `${v.count}/${v.of}`;
   if ('rate' in v) return `${v.rate}%`;
   if ('count' in v) return String(v.count);
-  if ('rating' in v) return v.rating;
-  if ('judgment' in v) return v.judgment ? '✓' : '✗';
+  if ('rating' in v) return w.yearRatings[v.rating] ?? v.rating;
+  if ('judgment' in v) return v.judgment ? w.yes : w.no;
   return JSON.stringify(v);
 }
 
 function gap(g) {
+  const w = t();
   if (!g) return '—';
-  const en = state.lang === 'en';
-  if (g.reachable === false) return en ? 'cannot be reached' : 'không thể đạt';
+  if (g.reachable === false) return w.unreachable;
   if ('needed' in g) return `${g.needed} (${g.change > 0 ? '+' : ''}${g.change})`;
-  if ('points' in g) return `${g.points} ${en ? 'points' : 'điểm'}${g.strict ? (en ? ', beyond' : ', vượt qua') : ''}`;
-  if ('rating' in g) return g.rating;
-  if ('judgment' in g) return g.judgment ? '✓' : '✗';
+  if ('points' in g) return `${g.points} ${w.points}${g.strict ? `, ${w.beyond}` : ''}`;
+  if ('rating' in g) return w.yearRatings[g.rating] ?? g.rating;
+  if ('judgment' in g) return w.yes;
   return JSON.stringify(g);
 }
 
