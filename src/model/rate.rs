@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::support::macros::str_enum;
+use crate::support::pow10::pow10;
 
 str_enum! {
     /// How an actual value is compared with a target (RULES §2).
@@ -327,7 +328,11 @@ pub const MAX_THRESHOLD_SCALE: u32 = 16;
 /// The most decimals the "published figure" policy may round to.
 pub const MAX_PUBLISHED_DECIMALS: u32 = 10;
 
-/// Whether a decimal lies within 0–100 (`-0` is 0).
+/// Whether a decimal lies within 0–100 (`-0` is 0), told from its
+/// mantissa and scale: `m / 10^s ≤ 100` is `m ≤ 100 × 10^s`.
 pub(crate) fn within_percent(value: Decimal) -> bool {
-    (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&value)
+    if value.is_sign_negative() {
+        return value.is_zero();
+    }
+    value.mantissa().unsigned_abs() <= 100 * pow10(value.scale())
 }

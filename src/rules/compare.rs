@@ -8,12 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::policy::RateComparison;
 use crate::model::rate::{Comparator, MAX_PUBLISHED_DECIMALS, MAX_THRESHOLD_SCALE, Rate, Target};
 use crate::rules::gap::Gap;
-
-/// `10^n`, saturating (no exponent asked for here exceeds 30, and
-/// `10^38` fits a `u128`).
-fn pow10(n: u32) -> u128 {
-    10u128.checked_pow(n).unwrap_or(u128::MAX)
-}
+use crate::support::pow10::pow10;
 
 /// The threshold as `mantissa / 10^scale`, for a threshold in 0–100 with at
 /// most [`MAX_THRESHOLD_SCALE`] decimals (the plan's validation ensures both).

@@ -208,7 +208,12 @@ impl<'v, 'a> Pass<'v, 'a> {
         counted: bool,
         rated_good: bool,
     ) -> bool {
-        let absent = self.v.absences.of(i);
+        let named = a.absent_with_leave.len() + a.absent_without_leave.len();
+        let absent = if named == 0 {
+            &[]
+        } else {
+            self.v.absences.of(i)
+        };
         let mut uncertain = false;
         let (mut exempt_absent, mut unexcused) = (0u32, 0u64);
         for x in absent {

@@ -4,4 +4,5 @@
 
 pub(crate) mod calendar;
 pub(crate) mod macros;
+pub(crate) mod pow10;
 pub(crate) mod seq;

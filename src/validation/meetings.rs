@@ -83,9 +83,11 @@ pub(crate) struct Absences {
 impl Absences {
     /// The absentees of meeting `meeting` (its position in the record).
     pub fn of(&self, meeting: u32) -> &[Absence] {
-        let start = self.list.partition_point(|a| a.meeting < meeting);
-        let end = self.list.partition_point(|a| a.meeting <= meeting);
-        self.list.get(start..end).unwrap_or(&[])
+        let list = self.list.as_slice();
+        let start = list.partition_point(|a| a.meeting < meeting);
+        let rest = list.get(start..).unwrap_or(&[]);
+        let len = rest.iter().take_while(|a| a.meeting == meeting).count();
+        rest.get(..len).unwrap_or(&[])
     }
 }
 

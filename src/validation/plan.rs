@@ -73,7 +73,8 @@ fn check_threshold(value: Decimal, path: impl Fn() -> String) -> Result<(), Erro
             reason: "a rate must be within 0–100",
         });
     }
-    if value.normalize().scale() > MAX_THRESHOLD_SCALE {
+    // Trailing zeros do not count: normalized only when they might matter.
+    if value.scale() > MAX_THRESHOLD_SCALE && value.normalize().scale() > MAX_THRESHOLD_SCALE {
         return Err(Error::InvalidPlan {
             path: path(),
             reason: "must have at most 16 decimals",

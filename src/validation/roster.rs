@@ -14,8 +14,9 @@ const INLINE_MEMBERS: usize = 64;
 #[derive(Debug)]
 pub(crate) struct Roster<'a> {
     members: &'a [Member],
-    /// Roster positions, sorted by id.
-    by_id: SmallVec<[u32; INLINE_MEMBERS]>,
+    /// Each id's [`prefix`] with its roster position, sorted by prefix,
+    /// then id, then position.
+    by_id: SmallVec<[(u64, u32); INLINE_MEMBERS]>,
     /// Official members not working elsewhere: the largest possible base.
     pub official_eligible: u32,
     /// Official members convened (not exempt, not working elsewhere).
@@ -59,18 +60,22 @@ impl<'a> Roster<'a> {
                 }
             }
         }
-        let id = |pos: u32| members.get(pos as usize).map(|m| m.id.as_str());
-        let mut by_id: SmallVec<[u32; INLINE_MEMBERS]> = (0u32..).take(members.len()).collect();
-        by_id.sort_unstable_by(|&a, &b| id(a).cmp(&id(b)).then(a.cmp(&b)));
-        // Sorted, a repeated id sits next to its twin; the later position
-        // in the roster is reported.
+        let id = |pos: u32| members.get(pos as usize).map_or("", |m| m.id.as_str());
+        let mut by_id: SmallVec<[(u64, u32); INLINE_MEMBERS]> =
+            members.iter().map(|m| prefix(&m.id)).zip(0u32..).collect();
+        by_id.sort_unstable_by(|&(pa, a), &(pb, b)| {
+            pa.cmp(&pb).then_with(|| id(a).cmp(id(b))).then(a.cmp(&b))
+        });
+        // Sorted, a repeated id sits next to its twin, the earlier position
+        // first; the later one is reported.
         for pair in by_id.windows(2) {
-            if let &[a, b] = pair
+            if let &[(pa, a), (pb, b)] = pair
+                && pa == pb
                 && id(a) == id(b)
             {
                 return Err(Error::DuplicateMember {
-                    path: format!("members[{}].id", a.max(b)),
-                    id: id(a).unwrap_or_default().to_owned(),
+                    path: format!("members[{b}].id"),
+                    id: id(b).to_owned(),
                 });
             }
         }
@@ -84,11 +89,13 @@ impl<'a> Roster<'a> {
 
     /// The member with this id and its position in the roster.
     pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
+        let key = prefix(id);
+        let at = |pos: u32| self.member(pos).map_or("", |m| m.id.as_str());
         let i = self
             .by_id
-            .binary_search_by(|&pos| self.id_at(pos).cmp(id))
+            .binary_search_by(|&(p, pos)| p.cmp(&key).then_with(|| at(pos).cmp(id)))
             .ok()?;
-        let pos = *self.by_id.get(i)?;
+        let &(_, pos) = self.by_id.get(i)?;
         Some((pos, self.member(pos)?))
     }
 
@@ -101,9 +108,20 @@ impl<'a> Roster<'a> {
     pub fn len(&self) -> usize {
         self.members.len()
     }
+}
 
-    fn id_at(&self, pos: u32) -> &'a str {
-        self.member(pos).map_or("", |m| m.id.as_str())
+/// The first eight bytes of an id as one big-endian integer, zero-padded:
+/// ids ordered by it, then by their bytes, are in the bytes' own order, and
+/// most comparisons of the index are one integer comparison.
+fn prefix(id: &str) -> u64 {
+    let bytes = id.as_bytes();
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        None => bytes
+            .iter()
+            .fold(0u64, |k, &b| (k << 8) | u64::from(b))
+            .checked_shl(8 * (8 - bytes.len() as u32))
+            .unwrap_or(0),
     }
 }
 
@@ -179,5 +197,27 @@ mod tests {
             (err.kind(), err.path()),
             ("duplicate_member", "members[2].id")
         );
+    }
+
+    #[test]
+    fn ids_ordered_by_prefix_then_bytes_are_in_byte_order() {
+        let ids = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "dv01",
+            "dv010",
+            "dv01000000",
+            "dv01000001",
+            "dv1",
+            "z",
+        ];
+        for a in ids {
+            for b in ids {
+                let by_prefix = prefix(a).cmp(&prefix(b)).then_with(|| a.cmp(b));
+                assert_eq!(by_prefix, a.cmp(b), "{a:?} {b:?}");
+            }
+        }
     }
 }
