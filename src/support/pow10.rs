@@ -3,10 +3,12 @@
 /// `10^n` for `n` up to 38, the largest power of ten a `u128` holds.
 const POW10: [u128; 39] = {
     let mut table = [1u128; 39];
-    let mut n = 1;
-    while n < table.len() {
-        table[n] = table[n - 1] * 10;
-        n += 1;
+    let mut power = 1u128;
+    let mut slots: &mut [u128] = &mut table;
+    while let [slot, rest @ ..] = slots {
+        *slot = power;
+        power = power.saturating_mul(10);
+        slots = rest;
     }
     table
 };
