@@ -56,6 +56,10 @@
 //! - [`render`] turns an [`Assessment`] into a report in Vietnamese or
 //!   English. Evaluation itself builds no strings.
 //!
+//! The code is laid out in the same order, one floor a folder
+//! (`ARCHITECTURE.md` in the repository is the map: what each floor holds,
+//! what it may import, and where a new rule, plan field or language goes).
+//!
 //! ## A worked example
 //!
 //! A cell of 520 students lost 6 to dropout: 6 × 100 = 600 is not below
@@ -133,8 +137,9 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-// The floors, from the bottom up: each imports only from those below it
-// (ARCHITECTURE.md).
+// The floors, from the bottom up: support, model, error, validation, rules,
+// assessment, then render and json. Each imports only from those below it
+// (ARCHITECTURE.md; `tests/module_graph.rs` checks it).
 mod assessment;
 mod error;
 mod json;

@@ -104,7 +104,7 @@ impl MonthDay {
 /// is the reading RULES.md fixes.
 ///
 /// In JSON a plan's `policy` may be left out or give only some knobs; each
-/// knob left out keeps its default. The [`Plan`] example reads a whole plan
+/// knob left out keeps its default. The [`Plan`](crate::Plan) example reads a whole plan
 /// with a partial policy; a policy alone reads the same way:
 ///
 /// ```

@@ -4,7 +4,7 @@
 //! Evaluation builds no strings; this module is the only place prose is
 //! made. The layout of a report (its sections, lines and the monthly table)
 //! lives here, and the words of each language live in their own module
-//! (`vi`, `en`) behind the [`Words`] trait: every check id, rating, status
+//! (`vi`, `en`) behind the `Words` trait: every check id, rating, status
 //! and phrase is an exhaustive `match` there, so a new id fails to compile
 //! until both languages name it.
 //!

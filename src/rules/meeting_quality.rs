@@ -130,7 +130,7 @@ impl Survey {
 /// span (Điều lệ: chi bộ họp thường lệ mỗi tháng một lần). A month not yet
 /// over without its meeting is unknown, not failed.
 /// `held`: the months with a regular meeting within the span
-/// ([`Order::held`](crate::validate::Order::held)).
+/// (`Order::held`).
 fn monthly_held(out: &mut Vec<Check>, held: u16, span: &Span) {
     let (first, last) = (span.first_month(), span.last_month());
     let mut failed: Vec<u8> = Vec::new();
@@ -195,7 +195,7 @@ fn periods_check(
 }
 
 /// `meeting_quality.monthly_good`: every regular meeting rated `good`
-/// **[reading]**; the policy may allow some lower months. `below` and
+/// **\[reading\]**; the policy may allow some lower months. `below` and
 /// `missing`: the regular meetings rated lower, and those not rated
 /// ([`Survey`]).
 fn monthly_good(
@@ -255,7 +255,7 @@ fn committee_prepared(out: &mut Vec<Check>, late: Vec<MeetingFinding>, missing: 
 }
 
 /// `meeting_quality.thematic_quarterly`: at least one thematic meeting in
-/// each quarter of the span **[reading]**. A quarter not yet over that is
+/// each quarter of the span **\[reading\]**. A quarter not yet over that is
 /// still short is unknown.
 ///
 /// `per_quarter`: the thematic meetings of each quarter ([`Survey`]).
