@@ -79,7 +79,7 @@ else
 fi
 
 if $profile; then
-    valgrind --tool=callgrind --toggle-collect='bontot::verdict::assess' \
+    valgrind --tool=callgrind --toggle-collect='bontot::assessment::assess' \
         --callgrind-out-file="$out/profile" "$exe" 100 > /dev/null 2>&1
     echo
     echo "inside assess, 100 assessments (divide by 100), by function, inclusive:"

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::member::HeadRole;
+
 /// Bad input: a record or a plan that cannot be read, named by its path.
 ///
 /// # Errors are not failures
@@ -185,7 +187,7 @@ pub enum Error {
         /// The path of the second occurrence.
         path: String,
         /// The role.
-        role: crate::member::HeadRole,
+        role: HeadRole,
     },
     /// Two facts that contradict each other: a member's `exempt` and
     /// `not_reviewed`, an empty member id, a cell founded after the record's

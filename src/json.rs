@@ -5,10 +5,10 @@
 
 mod objects;
 
+use crate::assessment::{Assessment, assess_record};
 use crate::error::Error;
-use crate::record::CellYear;
+use crate::model::record::CellYear;
 use crate::render::{Lang, render};
-use crate::verdict::{Assessment, assess_record};
 
 /// The largest document [`assess_json`] reads: 1 MiB. A cell-year of 31
 /// members and 16 meetings is about 17 KiB; the limit bounds the time and

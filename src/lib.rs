@@ -56,6 +56,10 @@
 //! - [`render`] turns an [`Assessment`] into a report in Vietnamese or
 //!   English. Evaluation itself builds no strings.
 //!
+//! The code is laid out in the same order, one floor a folder
+//! (`ARCHITECTURE.md` in the repository is the map: what each floor holds,
+//! what it may import, and where a new rule, plan field or language goes).
+//!
 //! ## A worked example
 //!
 //! A cell of 520 students lost 6 to dropout: 6 × 100 = 600 is not below
@@ -129,55 +133,47 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod macros;
-
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-mod calendar;
-mod check;
-mod criterion;
+// The floors, from the bottom up: support, model, error, validation, rules,
+// assessment, then render and json. Each imports only from those below it
+// (ARCHITECTURE.md; `tests/module_graph.rs` checks it).
+mod assessment;
 mod error;
-mod indicator;
 mod json;
-mod meeting;
-mod member;
-mod month;
-mod path;
-mod plan;
-mod process;
-mod record;
+mod model;
 mod render;
-#[cfg(test)]
-mod testing;
-mod validate;
-mod verdict;
-mod vote;
+mod rules;
+mod support;
+mod validation;
 
-pub use check::{
-    Check, CheckId, Clause, Condition, CriterionId, Detail, Gap, MeetingFinding, Projection,
-    Quantity, Status, Trend,
-};
+pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
 pub use error::Error;
-pub use indicator::{Comparator, Rate, Target};
 pub use json::{
     MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
     parse_record, render_json, to_json,
 };
-pub use meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
-pub use member::{Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating};
-pub use month::{ContentResult, Contents, Month, MonthState, Tallies, YearToDate};
-pub use path::{FactPath, Field, HeadField, MeetingField, MemberField};
-pub use plan::{
-    HeadsTarget, LeaveRunScope, MeetingFramework, MonthDay, MonthlyResults, Plan, PlanRef, Policy,
-    RateComparison, Targets,
+pub use model::ids::{CheckId, Clause, CriterionId};
+pub use model::meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
+pub use model::member::{Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating};
+pub use model::path::{FactPath, Field, HeadField, MeetingField, MemberField};
+pub use model::plan::{HeadsTarget, Plan, PlanRef, Targets};
+pub use model::policy::{
+    LeaveRunScope, MeetingFramework, MonthDay, MonthlyResults, Policy, RateComparison,
 };
-pub use process::{Compared, Finding, FindingId, Severity};
-pub use record::{
+pub use model::rate::{Comparator, Rate, Target};
+pub use model::record::{
     Body, Cell, CellYear, Education, MeetingQuality, MembersConduct, Party, PoliticalTask, Process,
     Recognition, UnityDiscipline,
 };
+pub use model::vote::{Tally, Votes};
 pub use render::{Lang, render};
-pub use verdict::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
-pub use vote::{Decision, Tally, Votes, decide, voting_base};
+pub use rules::check::{Check, Condition, Detail, MeetingFinding, Projection, Quantity, Trend};
+pub use rules::gap::Gap;
+pub use rules::monthly::{
+    ContentResult, Contents, Decision, Month, MonthState, Tallies, YearToDate, decide, voting_base,
+};
+pub use rules::process::{Compared, Finding, FindingId, Severity};
+pub use rules::status::Status;

@@ -43,7 +43,6 @@ struct Wrapped<T>(T);
 /// Forwards `deserialize_*` methods that take only a visitor.
 macro_rules! forward {
     ($($method:ident)*) => {$(
-        #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
             self.0.$method(Through(visitor))
         }
@@ -71,7 +70,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         Err(D::Error::custom(NO_FLOAT))
     }
 
-    #[inline]
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -80,7 +78,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         self.0.deserialize_unit_struct(name, Through(visitor))
     }
 
-    #[inline]
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -89,7 +86,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         self.0.deserialize_newtype_struct(name, Through(visitor))
     }
 
-    #[inline]
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         len: usize,
@@ -98,7 +94,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         self.0.deserialize_tuple(len, Through(visitor))
     }
 
-    #[inline]
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -108,7 +103,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         self.0.deserialize_tuple_struct(name, len, Through(visitor))
     }
 
-    #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -118,7 +112,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
         self.0.deserialize_struct(name, fields, MapOnly(visitor))
     }
 
-    #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -154,22 +147,18 @@ macro_rules! visit_through {
             visit_bytes(&[u8]) visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
         }
 
-        #[inline]
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             self.0.visit_unit()
         }
 
-        #[inline]
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
             self.0.visit_none()
         }
 
-        #[inline]
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
             self.0.visit_some(Objects(d))
         }
 
-        #[inline]
         fn visit_newtype_struct<D: Deserializer<'de>>(
             self,
             d: D,
@@ -177,18 +166,15 @@ macro_rules! visit_through {
             self.0.visit_newtype_struct(Objects(d))
         }
 
-        #[inline]
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
             self.0.visit_map(Wrapped(map))
         }
 
-        #[inline]
         fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
             self.0.visit_enum(Wrapped(data))
         }
     };
     ($($method:ident($ty:ty))*) => {$(
-        #[inline]
         fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
             self.0.$method(v)
         }
@@ -200,7 +186,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Through<V> {
 
     visit_through!();
 
-    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         self.0.visit_seq(Wrapped(seq))
     }
@@ -221,7 +206,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for MapOnly<V> {
 impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrapped<T> {
     type Value = T::Value;
 
-    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         self.0.deserialize(Objects(d))
     }
@@ -230,7 +214,6 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrapped<T> {
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Wrapped<A> {
     type Error = A::Error;
 
-    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -246,7 +229,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Wrapped<A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Wrapped<A> {
     type Error = A::Error;
 
-    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -254,7 +236,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Wrapped<A> {
         self.0.next_key_seed(Wrapped(seed))
     }
 
-    #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.0.next_value_seed(Wrapped(seed))
     }
@@ -268,7 +249,6 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Wrapped<A> {
     type Error = A::Error;
     type Variant = Wrapped<A::Variant>;
 
-    #[inline]
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,
@@ -285,17 +265,14 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrapped<A> {
         self.0.unit_variant()
     }
 
-    #[inline]
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         self.0.newtype_variant_seed(Wrapped(seed))
     }
 
-    #[inline]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         self.0.tuple_variant(len, Through(visitor))
     }
 
-    #[inline]
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],

@@ -3,14 +3,16 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Text, Words};
-use crate::check::{CheckId, Condition, CriterionId, Status, Trend};
-use crate::indicator::Comparator;
-use crate::meeting::{MeetingKind, MeetingRating};
-use crate::member::{HeadRole, YearRating};
-use crate::process::{FindingId, Severity};
-use crate::record::Body;
-use crate::verdict::Verdict;
+use crate::assessment::Verdict;
+use crate::model::ids::{CheckId, CriterionId};
+use crate::model::meeting::{MeetingKind, MeetingRating};
+use crate::model::member::{HeadRole, YearRating};
+use crate::model::rate::Comparator;
+use crate::model::record::Body;
+use crate::render::words::{Text, Words, with_unit};
+use crate::rules::check::{Condition, Trend};
+use crate::rules::process::{FindingId, Severity};
+use crate::rules::status::Status;
 
 /// English.
 pub(super) struct En;
@@ -357,11 +359,11 @@ impl Words for En {
     }
 
     fn gap_at_least(&self, needed: &str, unit: &str, n: &str) -> String {
-        format!("at least {}: {n} more", super::with_unit(needed, unit))
+        format!("at least {}: {n} more", with_unit(needed, unit))
     }
 
     fn gap_at_most(&self, needed: &str, unit: &str, n: &str) -> String {
-        format!("at most {}: {n} fewer", super::with_unit(needed, unit))
+        format!("at most {}: {n} fewer", with_unit(needed, unit))
     }
 
     fn gap_to_zero(&self, n: &str) -> String {
@@ -394,7 +396,7 @@ impl Words for En {
         format!(
             "Projection: {trend}; at the pace so far, about {} for the year (day {elapsed} of \
              {days})",
-            super::with_unit(projected, unit)
+            with_unit(projected, unit)
         )
     }
 

@@ -4,14 +4,16 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Text, Words};
-use crate::check::{CheckId, Condition, CriterionId, Status, Trend};
-use crate::indicator::Comparator;
-use crate::meeting::{MeetingKind, MeetingRating};
-use crate::member::{HeadRole, YearRating};
-use crate::process::{FindingId, Severity};
-use crate::record::Body;
-use crate::verdict::Verdict;
+use crate::assessment::Verdict;
+use crate::model::ids::{CheckId, CriterionId};
+use crate::model::meeting::{MeetingKind, MeetingRating};
+use crate::model::member::{HeadRole, YearRating};
+use crate::model::rate::Comparator;
+use crate::model::record::Body;
+use crate::render::words::{Text, Words, with_unit};
+use crate::rules::check::{Condition, Trend};
+use crate::rules::process::{FindingId, Severity};
+use crate::rules::status::Status;
 
 /// Vietnamese.
 pub(super) struct Vi;
@@ -315,15 +317,15 @@ impl Words for Vi {
     }
 
     fn gap_more(&self, n: &str, unit: &str) -> String {
-        format!("cần thêm {}", super::with_unit(n, unit))
+        format!("cần thêm {}", with_unit(n, unit))
     }
 
     fn gap_at_least(&self, needed: &str, unit: &str, n: &str) -> String {
-        format!("tối thiểu {}: thêm {n}", super::with_unit(needed, unit))
+        format!("tối thiểu {}: thêm {n}", with_unit(needed, unit))
     }
 
     fn gap_at_most(&self, needed: &str, unit: &str, n: &str) -> String {
-        format!("tối đa {}: giảm {n}", super::with_unit(needed, unit))
+        format!("tối đa {}: giảm {n}", with_unit(needed, unit))
     }
 
     fn gap_to_zero(&self, n: &str) -> String {
@@ -355,7 +357,7 @@ impl Words for Vi {
     ) -> String {
         format!(
             "Dự báo: {trend}; theo nhịp hiện tại, cả năm ước đạt {} (đã qua {elapsed}/{days} ngày)",
-            super::with_unit(projected, unit)
+            with_unit(projected, unit)
         )
     }
 

@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::indicator::Rate;
-use crate::macros::str_enum;
-use crate::meeting::Meeting;
-use crate::member::{Head, Member, YearRating};
-use crate::plan::PlanRef;
+use crate::model::meeting::Meeting;
+use crate::model::member::{Head, Member, YearRating};
+use crate::model::plan::PlanRef;
+use crate::model::rate::Rate;
+use crate::support::macros::str_enum;
 
 /// One cell's year: the input of [`assess`](crate::assess).
 ///

@@ -1,15 +1,16 @@
 //! Plan, recognition and timing (RULES §8; clauses 2.3, 2.4, 3): checked
 //! and reported apart from the verdict.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Span;
-use crate::check::{Clause, Status};
-use crate::macros::str_enum;
-use crate::path::{FactPath, Field};
-use crate::plan::Policy;
-use crate::record::{Body, Process};
+use crate::model::ids::Clause;
+use crate::model::path::{FactPath, Field};
+use crate::model::policy::{MonthDay, Policy};
+use crate::model::record::{Body, Process};
+use crate::rules::status::Status;
+use crate::support::calendar::Span;
+use crate::support::macros::str_enum;
 
 str_enum! {
     /// The id of a process finding.
@@ -135,9 +136,14 @@ pub(crate) fn findings(process: Option<&Process>, span: &Span, policy: &Policy) 
     let review = process.and_then(|p| p.commendation_review);
     let deadline = policy.plan_adoption_deadline;
     // 29 February in a common year falls back to 28 February.
-    let deadline = span
-        .day(deadline.month, deadline.day)
-        .or_else(|| span.day(deadline.month, 28));
+    let year = span.year_end.year();
+    let deadline = deadline.in_year(year).or_else(|| {
+        MonthDay {
+            day: 28,
+            ..deadline
+        }
+        .in_year(year)
+    });
     let both = |a: Option<NaiveDate>, fa: Field, b: Option<NaiveDate>, fb: Field| {
         let mut missing = Vec::new();
         if a.is_none() {

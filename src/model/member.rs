@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::macros::str_enum;
+use crate::support::macros::str_enum;
 
 str_enum! {
     /// A year-end rating of a member or of the cell (2.2.1, the annual

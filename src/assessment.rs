@@ -4,18 +4,24 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::check::{Check, CheckId, Clause, CriterionId, Status};
-use crate::criterion;
 use crate::error::Error;
-use crate::indicator::{Comparator, Target};
-use crate::macros::str_enum;
-use crate::member::YearRating;
-use crate::month::{self, Month, YearToDate};
-use crate::path::FactPath;
-use crate::plan::{MonthlyResults, Plan};
-use crate::process::{self, Finding};
-use crate::record::CellYear;
-use crate::validate::{Scratch, validate};
+use crate::model::ids::{CheckId, Clause, CriterionId};
+use crate::model::member::YearRating;
+use crate::model::path::FactPath;
+use crate::model::plan::Plan;
+use crate::model::policy::MonthlyResults;
+use crate::model::rate::{Comparator, Target};
+use crate::model::record::CellYear;
+use crate::rules::check::Check;
+use crate::rules::kinds::rating;
+use crate::rules::meeting_quality::meeting_quality;
+use crate::rules::members::unity_discipline_and_members;
+use crate::rules::monthly::{Month, YearToDate, monthly_votes, months};
+use crate::rules::political_task::political_task;
+use crate::rules::process::{Finding, findings};
+use crate::rules::status::Status;
+use crate::support::macros::str_enum;
+use crate::validation::validate;
 
 str_enum! {
     /// The year's "bốn tốt" verdict.
@@ -157,25 +163,17 @@ impl Assessment {
 /// # Errors
 /// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
 pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
-    let mut scratch = Scratch::new();
-    // The context is used where `validate` wrote it, by reference: taken
-    // out of the `Result` (as `?` does), its 120 bytes were copied.
-    let validated = validate(plan, record, &mut scratch);
-    let cx = match validated {
-        Ok(ref cx) => cx,
-        Err(e) => return Err(e),
-    };
+    let v = validate(plan, record)?;
     let mut checks: Vec<Check> = Vec::with_capacity(48);
-    criterion::political_task(plan, record, cx, &mut checks);
-    criterion::meeting_quality(plan, record, cx, &mut checks);
-    // The member checks of C3 and C4 look at the roster in one pass.
-    criterion::unity_discipline_and_members(plan, record, cx, &mut checks);
+    political_task(plan, record, &v, &mut checks);
+    meeting_quality(plan, record, &v, &mut checks);
+    unity_discipline_and_members(plan, record, &v, &mut checks);
 
-    let (months, year_to_date) = month::months(record.meetings.as_deref(), cx);
+    let (months, year_to_date) = months(record.meetings.as_deref(), &v);
     if plan.policy.monthly_results == MonthlyResults::EveryMonth {
         for content in CriterionId::CRITERIA {
             // Keep each criterion's checks together: insert after its last.
-            if let Some(check) = month::monthly_votes(content, &months) {
+            if let Some(check) = monthly_votes(content, &months) {
                 let at = checks
                     .iter()
                     .rposition(|c| c.criterion == content)
@@ -190,37 +188,24 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
         comparator: Comparator::AtLeast,
         value: YearRating::Good,
     };
-    criterion::rating(
+    rating(
         &mut checks,
         CheckId::YearEndRating,
         &good,
         record.year_end_rating,
-        &cx.span,
+        &v.span,
     );
 
-    // One pass over the checks: which statuses each criterion (and the
-    // verdict's own) has seen, one bit per criterion and status at
-    // `3 × criterion + status`, and whether any fact is missing. The
-    // Kleene conjunction is then the worst status seen.
-    const _: () = assert!(Status::ALL.len() == 3 && 3 * CriterionId::ALL.len() <= 32);
-    let mut seen = 0u32;
-    let mut missing_facts = 0usize;
-    for c in &checks {
-        seen |= 1 << (3 * c.criterion as u32 + c.status as u32);
-        missing_facts |= c.missing.len();
-    }
-    let any_missing = missing_facts != 0;
-    let status_of = |c: CriterionId| {
-        let bits = seen >> (3 * c as u32);
-        if bits & (1 << Status::Fail as u32) != 0 {
-            Status::Fail
-        } else if bits & (1 << Status::Unknown as u32) != 0 {
-            Status::Unknown
-        } else {
-            Status::Pass
-        }
+    // Each criterion is the Kleene conjunction of its checks; the verdict,
+    // that of every check (RULES §5).
+    let status_of = |criterion: CriterionId| {
+        Status::all(
+            checks
+                .iter()
+                .filter(|c| c.criterion == criterion)
+                .map(|c| c.status),
+        )
     };
-    let statuses = CriterionId::ALL.iter().map(|&c| status_of(c));
     let result = |c: CriterionId| CriterionResult {
         clause: c.clause(),
         status: status_of(c),
@@ -231,30 +216,25 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
         unity_discipline: result(CriterionId::UnityDiscipline),
         members: result(CriterionId::Members),
     };
-    let verdict = match Status::all(statuses) {
+    let verdict = match Status::all(checks.iter().map(|c| c.status)) {
         Status::Pass => Verdict::Achieved,
         Status::Fail => Verdict::NotAchieved,
         Status::Unknown => Verdict::Incomplete,
     };
-
-    let missing = if any_missing {
-        first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()))
-    } else {
-        Vec::new()
-    };
+    let missing = first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()));
 
     Ok(Assessment {
         plan: plan.id.clone(),
         year: record.cell.year,
-        as_of: cx.span.end,
-        year_over: cx.span.year_over(),
+        as_of: v.span.end,
+        year_over: v.span.year_over(),
         verdict,
         criteria,
         checks,
         missing,
         months,
         year_to_date,
-        process: process::findings(record.process.as_ref(), &cx.span, &plan.policy),
+        process: findings(record.process.as_ref(), &v.span, &plan.policy),
     })
 }
 

@@ -8,7 +8,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::macros::str_enum;
+use crate::support::macros::str_enum;
 
 str_enum! {
     /// A fact at a fixed place in the record.

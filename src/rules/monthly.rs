@@ -1,15 +1,22 @@
 //! The monthly cycle (plan, section 3; RULES §7): the month's regular
-//! meeting, its vote on each of the four contents, and the year so far.
+//! meeting, its vote on each of the four contents, how a vote is decided,
+//! the voting base, and the year so far.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::check::{Check, CheckId, CriterionId, Detail, Gap, Quantity, Status};
-use crate::indicator::Comparator;
-use crate::meeting::{Meeting, MeetingRating};
-use crate::path::{FactPath, MeetingField};
-use crate::validate::Context;
-use crate::vote::{Decision, Tally, decide};
+use crate::model::ids::{CheckId, CriterionId};
+use crate::model::meeting::{Meeting, MeetingRating};
+use crate::model::member::Member;
+use crate::model::path::{FactPath, MeetingField};
+use crate::model::rate::Comparator;
+use crate::model::vote::Tally;
+use crate::rules::check::{Check, Detail, Quantity};
+use crate::rules::gap::Gap;
+use crate::rules::status::Status;
+use crate::support::calendar::month_of;
+use crate::support::macros::str_enum;
+use crate::validation::Validated;
 
 /// The decision on one content in one month, with its tally.
 ///
@@ -62,7 +69,7 @@ impl Contents {
     }
 }
 
-crate::macros::str_enum! {
+str_enum! {
     /// What a month's entry holds.
     pub enum MonthState {
         /// The regular meeting voted on at least one content.
@@ -161,64 +168,32 @@ impl YearToDate {
 }
 
 /// One entry per month of the year up to the as-of date (RULES §7), and
-/// the year so far. Months before a cell founded during the year say so.
-pub(crate) fn months(meetings: Option<&[Meeting]>, cx: &Context<'_>) -> (Vec<Month>, YearToDate) {
-    let (first, last) = (cx.span.first_month(), cx.span.last_month());
-    // `1..last + 1` rather than `1..=last`: a plain range, without the
-    // inclusive range's exhaustion flag (`last` is at most 12).
-    let mut out: Vec<Month> = (1..last.saturating_add(1)).map(Month::blank).collect();
-    // A cell founded during the year: no meeting was due before it (none
-    // of the months for most cells, so not asked month by month above).
-    for entry in out.iter_mut().take(usize::from(first.saturating_sub(1))) {
+/// the year so far. Months before a cell founded during the year say so;
+/// without the record's meetings, every month a meeting was due is
+/// `not_given` (RULES §10).
+pub(crate) fn months(meetings: Option<&[Meeting]>, v: &Validated<'_>) -> (Vec<Month>, YearToDate) {
+    let (first, last) = (v.span.first_month(), v.span.last_month());
+    let mut out: Vec<Month> = (1..=last).map(Month::blank).collect();
+    let due = usize::from(first.saturating_sub(1));
+    for entry in out.iter_mut().take(due) {
         entry.state = MonthState::BeforeFounding;
     }
-    let ytd = YearToDate {
+    let mut ytd = YearToDate {
         required: u32::from(last.saturating_sub(first)) + 1,
         ..YearToDate::default()
     };
-    // Every meeting is of the span's year (validation): its month from the
-    // year's table of month positions by day, not from chrono.
-    let positions = cx.span.month_positions();
     let Some(meetings) = meetings else {
-        // Not given is not "none held" (RULES §10): say so of every month
-        // a meeting was due.
-        for entry in out.iter_mut().skip(usize::from(first.saturating_sub(1))) {
+        for entry in out.iter_mut().skip(due) {
             entry.state = MonthState::NotGiven;
         }
         return (out, ytd);
     };
-    // Most records list their meetings in date order: then the pass runs
-    // over a plain slice, without the chain of `Order::meetings`.
-    let ytd = match cx.order.prefix(meetings) {
-        Some(prefix) => note_meetings((0u32..).zip(prefix), positions, &mut out, ytd),
-        None => note_meetings(cx.order.meetings(meetings), positions, &mut out, ytd),
-    };
-    (out, ytd)
-}
-
-/// Notes the regular meetings of `in_order` (the meetings within the span,
-/// in date order, with their positions) in the months `out` and the year
-/// `ytd`; `positions`: the month position of each day of the span's year,
-/// by ordinal ([`Span::month_positions`](crate::calendar::Span::month_positions)).
-///
-/// Inlined into `months` once for each kind of `in_order` (a slice, the
-/// chain): kept out of line, the year's counters went through memory.
-#[inline(always)]
-fn note_meetings<'m>(
-    in_order: impl Iterator<Item = (u32, &'m Meeting)>,
-    positions: &[u8; 512],
-    out: &mut [Month],
-    mut ytd: YearToDate,
-) -> YearToDate {
-    for (i, meeting) in in_order {
+    for (i, meeting) in v.order.meetings(meetings) {
         if !meeting.is_regular() {
             continue;
         }
-        let day = meeting.date.ordinal() as usize;
-        let Some(entry) = positions
-            .get(day)
-            .and_then(|&pos| out.get_mut(usize::from(pos)))
-        else {
+        let month = usize::from(month_of(meeting.date));
+        let Some(entry) = month.checked_sub(1).and_then(|m| out.get_mut(m)) else {
             continue;
         };
         ytd.held += 1;
@@ -249,19 +224,11 @@ fn note_meetings<'m>(
             &mut ytd.unity_discipline,
         );
         take_vote(votes.members, base, &mut c.members, &mut ytd.members);
-        // Voted when any content was: told from the month's contents once
-        // all four are taken (they were blank, and a month has one regular
-        // meeting: validation), which frees the registers that kept what
-        // each `take_vote` returned.
-        if c.political_task.is_some()
-            || c.meeting_quality.is_some()
-            || c.unity_discipline.is_some()
-            || c.members.is_some()
-        {
+        if CriterionId::CRITERIA.iter().any(|&k| c.get(k).is_some()) {
             entry.state = MonthState::Voted;
         }
     }
-    ytd
+    (out, ytd)
 }
 
 /// One content's vote at a month's regular meeting, if it voted on it: the
@@ -331,43 +298,78 @@ pub(crate) fn monthly_votes(content: CriterionId, months: &[Month]) -> Option<Ch
     Some(c)
 }
 
+str_enum! {
+    /// A month's decision on one content.
+    pub enum Decision {
+        /// More than half of the base voted for.
+        Achieved = "achieved",
+        /// Half of the base or fewer voted for.
+        NotAchieved = "not_achieved",
+    }
+}
+
+/// Decides a content: achieved when votes for are **more than half** of the
+/// base (Điều lệ Đảng, Điều 9, khoản 5). 12 of 24 is not enough; 13 is.
+pub const fn decide(tally: Tally, base: u32) -> Decision {
+    if (tally.for_ as u64) * 2 > base as u64 {
+        Decision::Achieved
+    } else {
+        Decision::NotAchieved
+    }
+}
+
+/// Whether an official member is convened and counted at `meeting`: not
+/// working elsewhere, and not exempt unless listed as an exempt member present.
+fn in_base(member: &Member, meeting: &Meeting) -> bool {
+    member.may_vote()
+        && (!member.is_exempt()
+            || meeting
+                .attendance
+                .as_ref()
+                .and_then(|a| a.exempt_present.as_ref())
+                .is_some_and(|ids| ids.contains(&member.id)))
+}
+
+/// The voting base of a meeting computed from the roster (RULES §7):
+/// official members convened, minus members temporarily working elsewhere,
+/// minus exempt members who are not present. Probationary members do not vote.
+///
+/// ```
+/// use bontot::{voting_base, Member, Meeting};
+/// let member = |id: &str, status: &str, extra: &str| -> Member {
+///     serde_json::from_str(&format!(
+///         r#"{{"id":"{id}","status":"{status}","role":"member"{extra}}}"#
+///     )).unwrap()
+/// };
+/// let roster = [
+///     member("a", "official", ""),
+///     member("b", "official", r#","exempt":true"#),
+///     member("c", "official", r#","working_elsewhere":true"#),
+///     member("d", "probationary", ""),
+///     member("e", "official", ""),
+/// ];
+/// let meeting: Meeting = serde_json::from_str(r#"{"date":"2024-01-10","kind":"regular"}"#).unwrap();
+/// assert_eq!(voting_base(&roster, &meeting), 2); // a and e
+/// ```
+pub fn voting_base(members: &[Member], meeting: &Meeting) -> u32 {
+    let n = members.iter().filter(|m| in_base(m, meeting)).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Plan;
-    use crate::validate::{Scratch, validate};
 
     #[test]
-    fn the_pass_over_a_prefix_gives_what_the_pass_over_the_chain_gives() {
-        let plan = Plan::binh_tan_2024();
-        let mut compared = 0;
-        for base in crate::testing::example_records() {
-            // Meetings without votes, or without some of them, by turns.
-            let mut gaps = base.clone();
-            for (k, m) in gaps.meetings.iter_mut().flatten().enumerate() {
-                match (k % 3, m.votes.as_mut()) {
-                    (1, _) => m.votes = None,
-                    (2, Some(v)) => v.meeting_quality = None,
-                    _ => {}
-                }
-            }
-            for record in [&base, &gaps] {
-                let mut scratch = Scratch::new();
-                let cx = validate(&plan, record, &mut scratch).unwrap();
-                let meetings = record.meetings.as_deref().unwrap_or(&[]);
-                let prefix = cx.order.prefix(meetings).unwrap();
-                let positions = cx.span.month_positions();
-                let blank: Vec<Month> = (1..=cx.span.last_month()).map(Month::blank).collect();
-                let (mut by_prefix, mut by_chain) = (blank.clone(), blank);
-                let ytd = YearToDate::default();
-                let fast = note_meetings((0u32..).zip(prefix), positions, &mut by_prefix, ytd);
-                let general =
-                    note_meetings(cx.order.meetings(meetings), positions, &mut by_chain, ytd);
-                assert_eq!((fast, &by_prefix), (general, &by_chain));
-                assert!(fast.held > 0);
-                compared += 1;
-            }
-        }
-        assert_eq!(compared, 8);
+    fn vote_more_than_half_of_the_base() {
+        let t = |f| Tally {
+            for_: f,
+            against: 0,
+        };
+        assert_eq!(decide(t(12), 24), Decision::NotAchieved);
+        assert_eq!(decide(t(13), 24), Decision::Achieved);
+        assert_eq!(decide(t(12), 23), Decision::Achieved);
+        assert_eq!(decide(t(11), 23), Decision::NotAchieved);
+        assert_eq!(decide(t(0), 0), Decision::NotAchieved);
     }
 }

@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::macros::str_enum;
-use crate::vote::Votes;
+use crate::model::vote::Votes;
+use crate::support::macros::str_enum;
 
 str_enum! {
     /// Sinh hoạt thường kỳ / chuyên đề / bất thường: a regular, thematic or

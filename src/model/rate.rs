@@ -1,0 +1,338 @@
+//! Rates and targets as data (RULES §2, §3): how a value is compared with a
+//! target, a target, and a rate as the record gives it, with their exact
+//! wire readers. The comparison itself is `rules::compare`.
+
+use core::cmp::Ordering;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::support::macros::str_enum;
+use crate::support::pow10::pow10;
+
+str_enum! {
+    /// How an actual value is compared with a target (RULES §2).
+    pub enum Comparator {
+        /// "dưới X": actual < X.
+        Below = "below",
+        /// "trên X": actual > X.
+        Above = "above",
+        /// "từ X trở lên", "ít nhất X", a bare target figure: actual ≥ X.
+        AtLeast = "at_least",
+        /// "không quá X": actual ≤ X.
+        AtMost = "at_most",
+    }
+}
+
+impl Comparator {
+    /// Whether `actual` meets `target` under this comparator.
+    pub fn holds<T: Ord>(self, actual: &T, target: &T) -> bool {
+        self.accepts(actual.cmp(target))
+    }
+
+    /// Whether an ordering of actual against target meets this comparator.
+    pub const fn accepts(self, ord: Ordering) -> bool {
+        match self {
+            Comparator::Below => matches!(ord, Ordering::Less),
+            Comparator::Above => matches!(ord, Ordering::Greater),
+            Comparator::AtLeast => !matches!(ord, Ordering::Less),
+            Comparator::AtMost => !matches!(ord, Ordering::Greater),
+        }
+    }
+
+    /// Whether more is better (`at_least`, `above`).
+    pub const fn wants_more(self) -> bool {
+        matches!(self, Comparator::AtLeast | Comparator::Above)
+    }
+
+    /// Whether meeting the threshold exactly fails (`below`, `above`).
+    pub const fn is_strict(self) -> bool {
+        matches!(self, Comparator::Below | Comparator::Above)
+    }
+}
+
+/// A target of the plan: a comparator and a threshold.
+///
+/// On the wire: `{"comparator": "below", "value": "1.0"}`; a rate's
+/// threshold is a decimal in percent units, within 0–100, read from its
+/// digits, never through a float. A rate given as counts is compared with
+/// it exactly (see [`Rate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target<T> {
+    /// How the actual value is compared.
+    pub comparator: Comparator,
+    /// The threshold.
+    pub value: T,
+}
+
+impl<T: Ord> Target<T> {
+    /// Whether `actual` meets the target.
+    pub fn met_by(&self, actual: &T) -> bool {
+        self.comparator.holds(actual, &self.value)
+    }
+}
+
+/// A rate as the record gives it: counts, or a published figure in percent.
+///
+/// On the wire: `{"count": 4, "of": 520}` or `{"rate": "0.77"}`.
+///
+/// # Exact comparison
+///
+/// Counts are compared with a [`Target`] without rounding: `count × 100`
+/// against `target × of`, in integers. So 4 dropouts of 401 (0.9975… %)
+/// pass "below 1.0", although the figure prints as 1.0 %. A figure is
+/// compared as given. A plan may compare the published figure instead:
+/// the percent of the counts, or the figure, rounded half-up to the
+/// policy's decimals first
+/// ([`Policy::rate_comparison`](crate::Policy::rate_comparison)).
+/// `count > of`, `of == 0` and a figure outside 0–100 are errors, not
+/// failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RateWire", into = "RateWire")]
+pub enum Rate {
+    /// `count` of `of`; the base is never zero and never below the count.
+    Counts {
+        /// The numerator (dropouts, promoted students, …).
+        count: u64,
+        /// The base (students enrolled, …).
+        of: u64,
+    },
+    /// A figure in percent, 0–100 (`0.77` is 0.77 %).
+    Figure(Decimal),
+}
+
+#[derive(Serialize, Deserialize)]
+// Named for what the wire holds in serde's messages, not the private type.
+#[serde(
+    expecting = "a rate: {\"count\": …, \"of\": …} or {\"rate\": …}",
+    deny_unknown_fields
+)]
+struct RateWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    of: Option<u64>,
+    #[serde(
+        default,
+        deserialize_with = "exact_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
+    rate: Option<Decimal>,
+}
+
+/// What a wire decimal must look like, for error messages.
+const EXPECTED: &str = "a decimal in plain notation with at most 28 digits, such as \"61.25\"";
+
+/// A rate target as a plan gives it (`{"comparator": "below", "value":
+/// "1.0"}`), its threshold read exactly like a rate's figure.
+#[derive(Deserialize)]
+#[serde(
+    rename = "Target",
+    expecting = "a target: {\"comparator\": …, \"value\": …}",
+    deny_unknown_fields
+)]
+struct RateTargetWire {
+    comparator: Comparator,
+    #[serde(deserialize_with = "exact_threshold")]
+    value: Decimal,
+}
+
+fn exact_threshold<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    use serde::de::{Error as _, Unexpected};
+    exact_decimal(d)?.ok_or_else(|| D::Error::invalid_type(Unexpected::Unit, &EXPECTED))
+}
+
+impl From<RateTargetWire> for Target<Decimal> {
+    fn from(w: RateTargetWire) -> Self {
+        Target {
+            comparator: w.comparator,
+            value: w.value,
+        }
+    }
+}
+
+/// Reads a rate target of a plan with its threshold read exactly (see
+/// [`exact_decimal`]): `"5_5"` or a threshold of 31 digits is an error,
+/// not 55.
+pub(crate) fn rate_target<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Target<Decimal>, D::Error> {
+    RateTargetWire::deserialize(d).map(Target::from)
+}
+
+/// [`rate_target`] for a target that must be present and may be `null`.
+pub(crate) fn present_rate_target<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Target<Decimal>>, D::Error> {
+    Option::<RateTargetWire>::deserialize(d).map(|t| t.map(Target::from))
+}
+
+/// Reads a rate's figure exactly (RULES §2, §9, §10): a JSON string in
+/// plain notation (`"61.25"`), or a JSON number (`61.25`, `6.125e1`), with no more
+/// digits than a `Decimal` holds. A figure is never rounded on the way in:
+/// `"54.99999999999999999999999999999"` (31 digits) is an error, where a
+/// rounding parser would read 55 and pass "at least 55". Malformed text
+/// (`"61,5"`, `"5_5"`, `"+61.25"`, `".5"`, `" 61.25"`) is an error too.
+fn exact_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    use serde::de::{Error as _, Unexpected};
+    let Some((text, number)) = d.deserialize_option(DecimalText)? else {
+        return Ok(None);
+    };
+    // A string is in plain notation (RULES §10); a JSON number may also
+    // carry an exponent.
+    let plain = number || !text.contains(['e', 'E']);
+    let exact = if plain && is_json_number(&text) {
+        match text.split_once(['e', 'E']) {
+            None => Decimal::from_str_exact(&text).ok(),
+            // The mantissa must be exact; the exponent then only moves the
+            // point, and fails rather than rounds beyond 28 places.
+            Some((mantissa, _)) => Decimal::from_str_exact(mantissa)
+                .ok()
+                .and_then(|_| Decimal::from_scientific(&text).ok()),
+        }
+    } else {
+        None
+    };
+    exact.map(Some).ok_or_else(|| {
+        let found = if number {
+            Unexpected::Other(&text)
+        } else {
+            Unexpected::Str(&text)
+        };
+        D::Error::invalid_value(found, &EXPECTED)
+    })
+}
+
+/// The text of a decimal on the wire, and whether it was a JSON number
+/// (`None` for `null`). An array or object is refused at once, without
+/// reading into it.
+struct DecimalText;
+
+/// The key under which serde_json (with `arbitrary_precision`) hands over
+/// a number's digits.
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
+impl<'de> serde::de::Visitor<'de> for DecimalText {
+    type Value = Option<(String, bool)>;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(EXPECTED)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some((v.to_owned(), false)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some((v.to_string(), true)))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some((v.to_string(), true)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error as _;
+        // A JSON number, as serde_json's `arbitrary_precision` hands it over.
+        match map.next_key::<String>()? {
+            Some(key) if key == NUMBER_KEY => Ok(Some((map.next_value::<String>()?, true))),
+            _ => Err(A::Error::invalid_type(serde::de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// Whether `s` is written as a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(c) if c.is_ascii_digit() => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+impl From<Rate> for RateWire {
+    fn from(r: Rate) -> Self {
+        match r {
+            Rate::Counts { count, of } => RateWire {
+                count: Some(count),
+                of: Some(of),
+                rate: None,
+            },
+            Rate::Figure(rate) => RateWire {
+                count: None,
+                of: None,
+                rate: Some(rate),
+            },
+        }
+    }
+}
+
+impl TryFrom<RateWire> for Rate {
+    type Error = &'static str;
+    fn try_from(w: RateWire) -> Result<Self, Self::Error> {
+        match (w.count, w.of, w.rate) {
+            (Some(count), Some(of), None) => Ok(Rate::Counts { count, of }),
+            (None, None, Some(rate)) => Ok(Rate::Figure(rate)),
+            _ => Err("a rate is either {\"count\", \"of\"} or {\"rate\"}"),
+        }
+    }
+}
+
+/// The most decimal places a rate threshold may have: with this bound every
+/// comparison of counts fits in 128-bit integers, so none can overflow.
+pub const MAX_THRESHOLD_SCALE: u32 = 16;
+
+/// The most decimals the "published figure" policy may round to.
+pub const MAX_PUBLISHED_DECIMALS: u32 = 10;
+
+/// Whether a decimal lies within 0–100 (`-0` is 0), told from its
+/// mantissa and scale: `m / 10^s ≤ 100` is `m ≤ 100 × 10^s`.
+pub(crate) fn within_percent(value: Decimal) -> bool {
+    if value.is_sign_negative() {
+        return value.is_zero();
+    }
+    value.mantissa().unsigned_abs() <= 100 * pow10(value.scale())
+}
