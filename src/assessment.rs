@@ -38,6 +38,7 @@ str_enum! {
 
 /// A criterion's combined status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CriterionResult {
     /// The clause of the criterion.
@@ -48,6 +49,7 @@ pub struct CriterionResult {
 
 /// The four criteria's statuses, keyed by criterion id on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criteria {
     /// C1, 2.1.1.
@@ -78,6 +80,7 @@ impl Criteria {
 ///
 /// Nothing here is prose: render it with [`render`](crate::render).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The id of the plan applied.

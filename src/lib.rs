@@ -146,6 +146,8 @@ mod json;
 mod model;
 mod render;
 mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod support;
 mod validation;
 

@@ -44,6 +44,7 @@ str_enum! {
 /// `present`, absent with leave, or absent without leave, and the three add
 /// up to `required` (RULES §9).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Members required to attend.
@@ -61,6 +62,7 @@ pub struct Attendance {
 
 /// One meeting of the cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The meeting's date; must lie in the record's year.

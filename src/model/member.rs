@@ -76,6 +76,7 @@ str_enum! {
 
 /// One member of the roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// An id unique in the roster (`dv05`); attendance lists name members by it.
@@ -148,6 +149,7 @@ str_enum! {
 
 /// A head's commitment to set an example, and whether it was fulfilled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Head {
     /// Which head.

@@ -11,6 +11,7 @@ use crate::support::macros::str_enum;
 
 /// How rates given as counts are compared (RULES §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RateComparison {
     /// Exactly: `count × 100` against `target × of`, no rounding (default).
@@ -48,11 +49,16 @@ str_enum! {
 
 /// The hard conditions of a `good` meeting rating (HD 12-HD/BTCTW), as data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct MeetingFramework {
     /// Attendance, in percent of members required (exempt absentees left
     /// out): above 85 by default.
     #[serde(deserialize_with = "rate_target")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Target<crate::schema::DecimalText>")
+    )]
     pub attendance: Target<Decimal>,
     /// Absences without leave allowed at a `good` meeting: 0 by default.
     pub max_unexcused_absences: u32,
@@ -85,6 +91,7 @@ impl Default for MeetingFramework {
 
 /// A day of the year without the year (`{"month": 3, "day": 31}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthDay {
     /// 1–12.
@@ -119,6 +126,7 @@ impl MonthDay {
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Exact comparison of counts (default) or of the published figure.

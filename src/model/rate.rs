@@ -58,6 +58,11 @@ impl Comparator {
 /// digits, never through a float. A rate given as counts is compared with
 /// it exactly (see [`Rate`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Target_{T}")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Target<T> {
     /// How the actual value is compared.

@@ -27,6 +27,7 @@ use crate::support::macros::str_enum;
 /// that check `unknown` (RULES §10). Unknown fields are errors, never
 /// ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CellYear {
     /// The plan: a preset's id or a plan inline. Required.
@@ -67,6 +68,7 @@ pub struct CellYear {
 
 /// The cell and the year assessed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     /// The cell's name.
@@ -86,6 +88,7 @@ pub struct Cell {
 
 /// Education rates (RULES §3). Each is counts or a figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     /// The school year the figures are for (`2023-2024`).
@@ -118,6 +121,7 @@ pub struct Education {
 
 /// Party-building facts (RULES §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Members who took part in studying resolutions / members required.
@@ -142,6 +146,7 @@ pub struct Party {
 /// A judgment is the cell's own, made by vote (RULES §4): `true` or
 /// `false`, or left out, which makes its check `unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PoliticalTask {
     /// Cụ thể hóa chỉ thị, nghị quyết bằng chương trình, kế hoạch
@@ -180,6 +185,7 @@ pub struct PoliticalTask {
 /// Criterion 2's judgment (2.1.2, meeting quality), the cell's own: `true`,
 /// `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingQuality {
     /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt (meetings well
@@ -192,6 +198,7 @@ pub struct MeetingQuality {
 /// Criterion 3's judgments (2.1.3, unity and discipline), the cell's own:
 /// each `true`, `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnityDiscipline {
     /// Quy chế làm việc xây dựng và thực hiện đúng (the cell's working rules
@@ -215,6 +222,7 @@ pub struct UnityDiscipline {
 /// Criterion 4's judgment (2.1.4, cadres and members), the cell's own:
 /// `true`, `false`, or left out (`unknown`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MembersConduct {
     /// Nêu gương về đạo đức, lối sống, nói đi đôi với làm (members set an
@@ -240,6 +248,7 @@ str_enum! {
 
 /// Who recognized the verdict, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Recognition {
     /// The recognizing body.
@@ -252,6 +261,7 @@ pub struct Recognition {
 
 /// The dates of the plan's adoption and the verdict's recognition (2.3, 2.4, 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Process {
     /// The cell adopted the plan.

@@ -13,6 +13,7 @@ use crate::model::ids::CriterionId;
 /// it that month (plan, section 3; RULES §7). The four contents are named by
 /// the [`CriterionId`]s of the four criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tally {
     /// Votes that the content was achieved this month.
@@ -26,6 +27,7 @@ pub struct Tally {
 /// (one of the four criteria as the members vote on it each month; see
 /// [`Tally`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Votes {
     /// The voting base: official members convened, less those working

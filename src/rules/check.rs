@@ -109,6 +109,7 @@ str_enum! {
 
 /// One meeting that a meeting-quality check names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingFinding {
     /// The meeting's index in the record's `meetings`.
@@ -143,6 +144,7 @@ impl MeetingFinding {
 ///
 /// Externally tagged on the wire: `{"months": [3, 7]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Detail {
     /// Months (1–12) that fall short.
@@ -173,6 +175,7 @@ str_enum! {
 /// target's share for the days elapsed, `target × elapsed / days_in_year`.
 /// `projected` extends the pace so far to the whole year, rounded down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Projection {
     /// Days of the year elapsed, as-of date included.
@@ -187,6 +190,7 @@ pub struct Projection {
 
 /// The result of one check, explained (RULES §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// The check's stable id.

@@ -24,6 +24,7 @@ use crate::validation::Validated;
 /// month at the regular meeting (RULES §7); it is achieved when more than
 /// half of the voting base votes for it ([`decide`](crate::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContentResult {
     /// Achieved when votes for are more than half of the base.
@@ -40,6 +41,7 @@ pub struct ContentResult {
 /// The four contents of a month (the four criteria, as voted on that month;
 /// see [`ContentResult`]); a content not voted is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contents {
     /// Content 1: political task.
@@ -88,6 +90,7 @@ str_enum! {
 
 /// One month of the year up to the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Month {
     /// 1–12.
@@ -126,6 +129,7 @@ impl Month {
 
 /// Per content: months achieved, and months voted, so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tallies {
     /// Months in which the content was achieved.
@@ -138,6 +142,7 @@ pub struct Tallies {
 /// months with a regular meeting. RULES §7's summary per content, months
 /// achieved of months held, is a content's `achieved` over `held`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearToDate {
     /// Months with a regular meeting.

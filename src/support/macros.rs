@@ -4,7 +4,8 @@
 ///
 /// Generates `ALL`, `as_str`, `from_name`, `Display`, and serde impls that
 /// read and write the string, rejecting unknown names with serde's
-/// `unknown variant` error (so a typo is an error, never a default).
+/// `unknown variant` error (so a typo is an error, never a default); with
+/// the `schema` feature, a `JsonSchema` impl that lists the wire strings.
 macro_rules! str_enum {
     (
         $(#[$meta:meta])*
@@ -14,8 +15,10 @@ macro_rules! str_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // The schema of the wire strings, each value with its doc comment.
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         $vis enum $name {
-            $( $(#[$vmeta])* $variant ),+
+            $( $(#[$vmeta])* #[cfg_attr(feature = "schema", schemars(rename = $wire))] $variant ),+
         }
 
         impl $name {
