@@ -10,7 +10,10 @@
 #  3. C: builds bontot-c, fails when include/bontot.h differs from what
 #     cbindgen generates, builds bindings/c/tests/golden.c against the static
 #     library and runs it under valgrind, then against the shared library;
-#  4. WebAssembly: bindings/wasm/build.sh, then node --test;
+#  4. WebAssembly: bindings/wasm/build.sh, then node --test (the golden
+#     cases, the object API, the generated TypeScript types), then tsc
+#     --strict over a consumer of the package (typescript from npm, pinned
+#     in bindings/wasm/tests/package-lock.json);
 #  5. the page (bindings/wasm/web) in headless Chromium: Debian's chromium
 #     (installed with apt-get when missing) driven by puppeteer-core (npm ci
 #     in bindings/wasm/tests; it downloads no browser), screenshots under
@@ -103,8 +106,13 @@ gcc "${cflags[@]}" "${sources[@]}" -L"$target_dir/debug" -Wl,-rpath,"$target_dir
 step "WebAssembly: build the package"
 bash bindings/wasm/build.sh
 
-step "WebAssembly: golden cases through Node.js"
+step "WebAssembly: golden cases, the object API and the types through Node.js"
 node --test bindings/wasm/tests/
+
+step "TypeScript: a strict consumer of the package compiles"
+npm ci --prefix bindings/wasm/tests --no-audit --no-fund
+bindings/wasm/tests/node_modules/.bin/tsc --version
+bindings/wasm/tests/node_modules/.bin/tsc -p bindings/wasm/tests/ts
 
 # ---- 5. the page in a browser --------------------------------------------------------
 step "WebAssembly: the page in headless Chromium"
@@ -113,7 +121,6 @@ if ! command -v chromium > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 chromium --version 2> /dev/null | tail -n 1
-npm ci --prefix bindings/wasm/tests --no-audit --no-fund
 node --test bindings/wasm/tests/browser.mjs
 echo "screenshots: $root/target/browser/*.png"
 
