@@ -8,7 +8,8 @@
 #   2. wasm-bindgen --target nodejs writes the glue (bontot.js, CommonJS)
 #      into pkg/; the CLI must be the exact version of the wasm-bindgen
 #      crate in Cargo.lock (.ci/bindings.sh installs it);
-#   3. the package's entry point (js/index.js, js/index.d.ts, js/types.d.ts),
+#   3. the package's entry point (js/index.js, js/index.d.ts, and the types
+#      generated from schema/: js/types.d.ts, js/types/*.d.ts),
 #      package.json (from the crate's name and version), the README and the
 #      licence texts are added;
 #   4. wasm-bindgen --target web writes the ES-module glue of the page into
@@ -85,6 +86,7 @@ wasm-bindgen --target nodejs --out-dir "$pkg" --out-name bontot \
 
 # ---- 3. the package ----------------------------------------------------------------
 cp "$here/js/index.js" "$here/js/index.d.ts" "$here/js/types.d.ts" "$pkg/"
+cp -r "$here/js/types" "$pkg/types"
 cp "$here/README.md" "$pkg/README.md"
 cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" | head -n 1)
@@ -98,7 +100,7 @@ cat > "$pkg/package.json" << JSON
   "main": "index.js",
   "types": "index.d.ts",
   "files": [
-    "index.js", "index.d.ts", "types.d.ts",
+    "index.js", "index.d.ts", "types.d.ts", "types/record.d.ts", "types/assessment.d.ts",
     "bontot.js", "bontot.d.ts", "bontot_bg.wasm", "bontot_bg.wasm.d.ts",
     "README.md", "LICENSE-MIT", "LICENSE-APACHE"
   ],
