@@ -11,10 +11,15 @@
 //! of what the library reads, the assessment of what it writes.
 //!
 //! Most types derive `JsonSchema`; the ones whose serde is written by hand
-//! get their schema here, matching the wire: a decimal ([`DecimalText`]), a
+//! get their schema here, matching the wire: a
 //! [`Rate`](crate::Rate), a [`Quantity`](crate::Quantity), a
 //! [`Gap`](crate::Gap), a [`FactPath`](crate::FactPath) and a
-//! [`PlanRef`](crate::PlanRef).
+//! [`PlanRef`](crate::PlanRef); a decimal and a target that must be present
+//! but may be `null` are schema-only types of the support floor
+//! (`support/schema.rs`), which the model's fields name.
+//!
+//! This module is the top floor of the feature: it imports from the floors
+//! below (model, rules, assessment) and nothing imports it.
 //!
 //! What a schema cannot say, the library still refuses: a count above its
 //! base, a decimal of more than 28 digits, a count beyond `u64`, a date
@@ -31,12 +36,13 @@ use std::borrow::Cow;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use crate::support::schema::DecimalText;
 use crate::{Field, HeadField, MeetingField, MemberField, Plan, YearRating};
 
 /// The pattern of a decimal string: plain notation, the digits of a JSON
 /// number (`"61.25"`, `"-0.5"`, `"0"`), no sign `+`, no exponent, no
 /// leading zeros, no comma.
-pub const DECIMAL_PATTERN: &str = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$";
+pub const DECIMAL_PATTERN: &str = crate::support::schema::DECIMAL_PATTERN;
 
 /// The schema draft the schemas follow.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -79,57 +85,6 @@ fn root<T: JsonSchema>(settings: SchemaSettings, comment: &str) -> Schema {
         .into(),
     );
     schema
-}
-
-/// A decimal on the wire (schema only): a string in plain notation
-/// ([`DECIMAL_PATTERN`]); where the library reads one, a JSON number with
-/// the same digits is read the same.
-#[derive(Debug, Clone, Copy)]
-pub struct DecimalText;
-
-impl JsonSchema for DecimalText {
-    fn schema_name() -> Cow<'static, str> {
-        "Decimal".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        if generator.contract().is_deserialize() {
-            json_schema!({
-                "description": "A decimal: a string in plain notation (\"61.25\"), or a JSON number read from its digits, never through a float; at most 28 digits.",
-                "anyOf": [
-                    { "type": "string", "pattern": DECIMAL_PATTERN },
-                    { "type": "number" }
-                ]
-            })
-        } else {
-            json_schema!({
-                "description": "A decimal, as a string in plain notation (\"61.25\").",
-                "type": "string",
-                "pattern": DECIMAL_PATTERN
-            })
-        }
-    }
-}
-
-/// A field that must be present and may be `null` (schema only): the
-/// schema of `T` or `null`, required (a `T` the plan does not set is
-/// `null`, never left out).
-#[derive(Debug, Clone, Copy)]
-pub struct Present<T>(core::marker::PhantomData<T>);
-
-impl<T: JsonSchema> JsonSchema for Present<T> {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        format!("Present_{}", T::schema_name()).into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let inner = generator.subschema_for::<T>();
-        json_schema!({ "anyOf": [inner, { "type": "null" }] })
-    }
 }
 
 /// `{"type": "integer", "minimum": 0}` with a description.

@@ -96,7 +96,7 @@ fn the_checked_in_schemas_are_the_generated_ones() {
         stale.is_empty(),
         "{} differ from what the Rust types generate; regenerate them with:\n  \
          BONTOT_BLESS=1 cargo test -p bontot-schema-tests --test schema\n\
-         and commit the result (then bash bindings/wasm/build.sh regenerates the TypeScript types)",
+         and commit the result, with the TypeScript types they give (node bindings/wasm/js/gen-types.mjs)",
         stale.join(", ")
     );
 }

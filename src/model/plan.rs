@@ -117,35 +117,45 @@ pub struct Targets {
     /// `edu.dropout`: dropouts in the school year / enrolled at its start.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.dropout", deserialize_with = "present_rate_target")]
     pub dropout: Option<Target<Decimal>>,
     /// `edu.repetition`: students held back / enrolled at the start of the year.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.repetition", deserialize_with = "present_rate_target")]
     pub repetition: Option<Target<Decimal>>,
     /// `edu.promotion`: promoted without re-examination / assessed at year end.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.promotion", deserialize_with = "present_rate_target")]
     pub promotion: Option<Target<Decimal>>,
     /// `edu.graduation`: grade-9 graduates / grade-9 students considered.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.graduation", deserialize_with = "present_rate_target")]
     pub graduation: Option<Target<Decimal>>,
     /// `edu.efficiency`: graduates this year / grade-6 intake of the cohort.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.efficiency", deserialize_with = "present_rate_target")]
     pub efficiency: Option<Target<Decimal>>,
@@ -155,7 +165,9 @@ pub struct Targets {
     /// grade-9 students, say) gives that one and keeps this target.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(
         rename = "edu.public_grade10",
@@ -165,42 +177,48 @@ pub struct Targets {
     /// `edu.swimming`: students who can swim / students enrolled.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "edu.swimming", deserialize_with = "present_rate_target")]
     pub swimming: Option<Target<Decimal>>,
     /// `party.study`: members who took part / members required.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "party.study", deserialize_with = "present_rate_target")]
     pub study: Option<Target<Decimal>>,
     /// `party.admissions`: members admitted in the year.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<u64>>")
+        schemars(with = "crate::support::schema::Present<Target<u64>>")
     )]
     #[serde(rename = "party.admissions", deserialize_with = "present")]
     pub admissions: Option<Target<u64>>,
     /// `party.cell_rating`: the cell's year-end rating.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<YearRating>>")
+        schemars(with = "crate::support::schema::Present<Target<YearRating>>")
     )]
     #[serde(rename = "party.cell_rating", deserialize_with = "present")]
     pub cell_rating: Option<Target<YearRating>>,
     /// `party.exemplary_commitment`: the heads who must commit and fulfil.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<HeadsTarget>")
+        schemars(with = "crate::support::schema::Present<HeadsTarget>")
     )]
     #[serde(rename = "party.exemplary_commitment", deserialize_with = "present")]
     pub exemplary_commitment: Option<HeadsTarget>,
     /// `party.inspection`: members inspected / members.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::schema::Present<Target<crate::schema::DecimalText>>")
+        schemars(
+            with = "crate::support::schema::Present<Target<crate::support::schema::DecimalText>>"
+        )
     )]
     #[serde(rename = "party.inspection", deserialize_with = "present_rate_target")]
     pub inspection: Option<Target<Decimal>>,

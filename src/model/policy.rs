@@ -57,7 +57,7 @@ pub struct MeetingFramework {
     #[serde(deserialize_with = "rate_target")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Target<crate::schema::DecimalText>")
+        schemars(with = "Target<crate::support::schema::DecimalText>")
     )]
     pub attendance: Target<Decimal>,
     /// Absences without leave allowed at a `good` meeting: 0 by default.

@@ -5,4 +5,6 @@
 pub(crate) mod calendar;
 pub(crate) mod macros;
 pub(crate) mod pow10;
+#[cfg(feature = "schema")]
+pub(crate) mod schema;
 pub(crate) mod seq;

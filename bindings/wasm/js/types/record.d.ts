@@ -346,7 +346,7 @@ export type PlanRef = "binh-tan-2024" | Plan;
  * is the reading RULES.md fixes.
  *
  * In JSON a plan's `policy` may be left out or give only some knobs; each
- * knob left out keeps its default. The [`Plan`] example reads a whole plan
+ * knob left out keeps its default. The [`Plan`](crate::Plan) example reads a whole plan
  * with a partial policy; a policy alone reads the same way:
  *
  * ```
