@@ -112,7 +112,7 @@ node --test bindings/wasm/tests/
 step "TypeScript: a strict consumer of the package compiles"
 npm ci --prefix bindings/wasm/tests --no-audit --no-fund
 bindings/wasm/tests/node_modules/.bin/tsc --version
-bindings/wasm/tests/node_modules/.bin/tsc -p bindings/wasm/tests/ts
+bindings/wasm/tests/node_modules/.bin/tsc -p bindings/wasm/tests/ts --strict --noEmit
 
 # ---- 5. the page in a browser --------------------------------------------------------
 step "WebAssembly: the page in headless Chromium"
