@@ -137,6 +137,7 @@ raw=$(wc -c < "$pkg/bontot_bg.wasm")
 gz=$(gzip -9 -n -c "$pkg/bontot_bg.wasm" | wc -c)
 kib() { echo $((($1 + 512) / 1024)); }
 echo "build.sh: bontot_bg.wasm is $raw B ($(kib "$raw") KiB) raw, $gz B ($(kib "$gz") KiB) gzip -9"
+echo "build.sh: sha256 $(sha256sum < "$pkg/bontot_bg.wasm" | awk '{ print $1 }')"
 budget=$((200 * 1024))
 if [ "$gz" -gt "$budget" ]; then
     echo "build.sh: bontot_bg.wasm is $gz B gzipped, over the budget of $budget B (200 KiB)" >&2
