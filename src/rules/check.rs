@@ -10,7 +10,7 @@ use crate::model::ids::{CheckId, Clause, CriterionId};
 use crate::model::meeting::{Meeting, MeetingKind};
 use crate::model::member::{HeadRole, YearRating};
 use crate::model::path::FactPath;
-use crate::model::rate::Comparator;
+use crate::model::rate::{Comparator, exact_decimal};
 use crate::rules::gap::Gap;
 use crate::rules::status::Status;
 use crate::support::macros::str_enum;
@@ -50,7 +50,11 @@ struct QuantityWire {
     count: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     of: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "exact_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     rate: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rating: Option<YearRating>,
