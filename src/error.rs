@@ -81,6 +81,16 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// The record names one plan and another was given to assess it
+    /// ([`assess`](crate::assess)): the record's `plan` is the one source
+    /// of truth for which plan applies.
+    #[error("plan: the record names the plan {record_plan:?}, but {plan:?} was given")]
+    PlanMismatch {
+        /// The id the record's `plan` names (a preset's, or the inline plan's).
+        record_plan: String,
+        /// The id of the plan given.
+        plan: String,
+    },
     /// The plan does not apply to the record's year.
     #[error("plan: the plan is for {plan_year}, the record for {record_year}")]
     PlanYear {
@@ -261,7 +271,9 @@ impl Error {
             | Error::TallyAbovePresent { path, .. }
             | Error::BaseAboveOfficial { path, .. } => path,
             Error::TooLarge { .. } => ".",
-            Error::UnknownPreset { .. } | Error::PlanYear { .. } => "plan",
+            Error::UnknownPreset { .. } | Error::PlanMismatch { .. } | Error::PlanYear { .. } => {
+                "plan"
+            }
         }
     }
 
@@ -273,6 +285,7 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::UnknownPreset { .. } => "unknown_preset",
             Error::InvalidPlan { .. } => "invalid_plan",
+            Error::PlanMismatch { .. } => "plan_mismatch",
             Error::PlanYear { .. } => "plan_year",
             Error::CountAboveBase { .. } => "count_above_base",
             Error::ZeroBase { .. } => "zero_base",

@@ -149,6 +149,13 @@ mod rules;
 mod support;
 mod validation;
 
+/// The date type of the record's dates ([`chrono::NaiveDate`]), re-exported
+/// so that a user needs no version of chrono of their own.
+pub use chrono;
+/// The decimal type of rates and targets ([`rust_decimal::Decimal`]),
+/// re-exported so that a user needs no version of rust_decimal of their own.
+pub use rust_decimal;
+
 pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
 pub use error::Error;
 pub use json::{

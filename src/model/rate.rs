@@ -66,6 +66,40 @@ pub struct Target<T> {
     pub value: T,
 }
 
+impl<T> Target<T> {
+    /// "từ X trở lên", "ít nhất X", a bare target figure: at least `value`.
+    pub const fn at_least(value: T) -> Self {
+        Target {
+            comparator: Comparator::AtLeast,
+            value,
+        }
+    }
+
+    /// "không quá X": at most `value`.
+    pub const fn at_most(value: T) -> Self {
+        Target {
+            comparator: Comparator::AtMost,
+            value,
+        }
+    }
+
+    /// "dưới X": below `value`.
+    pub const fn below(value: T) -> Self {
+        Target {
+            comparator: Comparator::Below,
+            value,
+        }
+    }
+
+    /// "trên X": above `value`.
+    pub const fn above(value: T) -> Self {
+        Target {
+            comparator: Comparator::Above,
+            value,
+        }
+    }
+}
+
 impl<T: Ord> Target<T> {
     /// Whether `actual` meets the target.
     pub fn met_by(&self, actual: &T) -> bool {
@@ -100,6 +134,19 @@ pub enum Rate {
     },
     /// A figure in percent, 0–100 (`0.77` is 0.77 %).
     Figure(Decimal),
+}
+
+impl Rate {
+    /// `count` of `of` (`Rate::counts(4, 520)`: 4 dropouts of 520 enrolled).
+    pub const fn counts(count: u64, of: u64) -> Rate {
+        Rate::Counts { count, of }
+    }
+
+    /// A published figure in percent: `Rate::percent("61.25".parse()?)` is
+    /// 61.25 %.
+    pub const fn percent(figure: Decimal) -> Rate {
+        Rate::Figure(figure)
+    }
 }
 
 #[derive(Serialize, Deserialize)]

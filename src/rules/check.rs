@@ -42,8 +42,7 @@ pub enum Quantity {
 #[derive(Default, Serialize, Deserialize)]
 // Named for what the wire holds in serde's messages, not the private type.
 #[serde(
-    expecting = "a quantity: {\"count\"[, \"of\"]}, {\"rate\"}, {\"rating\"} or {\"judgment\"}",
-    deny_unknown_fields
+    expecting = "a quantity: {\"count\"[, \"of\"]}, {\"rate\"}, {\"rating\"} or {\"judgment\"}"
 )]
 struct QuantityWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +112,6 @@ str_enum! {
 
 /// One meeting that a meeting-quality check names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MeetingFinding {
     /// The meeting's index in the record's `meetings`.
     pub meeting: u32,
@@ -147,7 +145,7 @@ impl MeetingFinding {
 ///
 /// Externally tagged on the wire: `{"months": [3, 7]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// Months (1–12) that fall short.
     Months(Vec<u8>),
@@ -177,7 +175,6 @@ str_enum! {
 /// target's share for the days elapsed, `target × elapsed / days_in_year`.
 /// `projected` extends the pace so far to the whole year, rounded down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Projection {
     /// Days of the year elapsed, as-of date included.
     pub elapsed_days: u32,
@@ -191,7 +188,6 @@ pub struct Projection {
 
 /// The result of one check, explained (RULES §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Check {
     /// The check's stable id.
     pub id: CheckId,

@@ -42,8 +42,7 @@ pub enum Gap {
 #[derive(Default, Serialize, Deserialize)]
 // Named for what the wire holds in serde's messages, not the private type.
 #[serde(
-    expecting = "a gap: {\"needed\", \"change\"}, {\"points\", \"strict\"}, {\"rating\"}, {\"judgment\"} or {\"reachable\"}",
-    deny_unknown_fields
+    expecting = "a gap: {\"needed\", \"change\"}, {\"points\", \"strict\"}, {\"rating\"}, {\"judgment\"} or {\"reachable\"}"
 )]
 struct GapWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]

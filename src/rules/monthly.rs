@@ -24,7 +24,6 @@ use crate::validation::Validated;
 /// month at the regular meeting (RULES §7); it is achieved when more than
 /// half of the voting base votes for it ([`decide`](crate::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ContentResult {
     /// Achieved when votes for are more than half of the base.
     pub decision: Decision,
@@ -40,7 +39,6 @@ pub struct ContentResult {
 /// The four contents of a month (the four criteria, as voted on that month;
 /// see [`ContentResult`]); a content not voted is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Contents {
     /// Content 1: political task.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,7 +86,6 @@ str_enum! {
 
 /// One month of the year up to the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Month {
     /// 1–12.
     pub month: u8,
@@ -126,7 +123,6 @@ impl Month {
 
 /// Per content: months achieved, and months voted, so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Tallies {
     /// Months in which the content was achieved.
     pub achieved: u32,
@@ -138,7 +134,6 @@ pub struct Tallies {
 /// months with a regular meeting. RULES §7's summary per content, months
 /// achieved of months held, is a content's `achieved` over `held`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct YearToDate {
     /// Months with a regular meeting.
     pub held: u32,
