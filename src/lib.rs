@@ -142,6 +142,7 @@ pub struct ReadmeDoctests;
 // (ARCHITECTURE.md; `tests/module_graph.rs` checks it).
 mod assessment;
 mod error;
+#[cfg(feature = "json")]
 mod json;
 mod model;
 mod render;
@@ -158,6 +159,7 @@ pub use rust_decimal;
 
 pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
 pub use error::Error;
+#[cfg(feature = "json")]
 pub use json::{
     MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
     parse_record, render_json, to_json,
