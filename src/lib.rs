@@ -158,7 +158,7 @@ pub use chrono;
 pub use rust_decimal;
 
 pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 #[cfg(feature = "json")]
 pub use json::{
     MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
@@ -186,3 +186,4 @@ pub use rules::monthly::{
 };
 pub use rules::process::{Compared, Finding, FindingId, Severity};
 pub use rules::status::Status;
+pub use support::macros::UnknownName;

@@ -393,7 +393,7 @@ fn run_case(path: &Path) -> Vec<String> {
                 }
                 Err(err) => {
                     let mut got = Map::new();
-                    got.insert("kind".to_owned(), Value::from(err.kind()));
+                    got.insert("kind".to_owned(), Value::from(err.kind().as_str()));
                     got.insert("path".to_owned(), Value::from(err.path()));
                     let before = fails.len();
                     match_keys(want, &got, "error", &mut fails);
@@ -404,7 +404,11 @@ fn run_case(path: &Path) -> Vec<String> {
             }
         }
         (None, Err(err)) => {
-            fails.push(format!("rejected: {} at {}: {err}", err.kind(), err.path()));
+            fails.push(format!(
+                "rejected: {} at {}: {err}",
+                err.kind().as_str(),
+                err.path()
+            ));
         }
         (None, Ok(out)) => match_assessment(expect, &out, &mut fails),
     }

@@ -812,7 +812,7 @@ fn saved_assessments_read_across_versions() {
     let record =
         include_str!("../examples/cell-year-2024.json").replacen('{', r#"{"added_later": 1, "#, 1);
     let err = bontot::parse_record(&record).unwrap_err();
-    assert_eq!(err.kind(), "parse");
+    assert_eq!(err.kind().as_str(), "parse");
 }
 
 /// One source of truth for the plan (issue 14): the typed `assess` takes the
@@ -823,7 +823,7 @@ fn assess_takes_the_plan_the_record_names() {
     let mut record = reference();
     record.plan = bontot::PlanRef::Preset("no-such-plan".to_owned());
     let err = assess(&Plan::binh_tan_2024(), &record).unwrap_err();
-    assert_eq!((err.kind(), err.path()), ("plan_mismatch", "plan"));
+    assert_eq!((err.kind().as_str(), err.path()), ("plan_mismatch", "plan"));
     assert_eq!(
         err,
         Error::PlanMismatch {
@@ -883,4 +883,25 @@ fn targets_and_rates_are_built_by_name() {
     );
     let day: bontot::chrono::NaiveDate = "2024-03-11".parse().unwrap();
     assert_eq!(day, NaiveDate::from_ymd_opt(2024, 3, 11).unwrap());
+}
+
+/// Names parse (issue 14): every enum of the wire parses from its name, and
+/// an error's kind is an `ErrorKind` to match on, named as on the wire.
+#[test]
+fn names_parse_and_error_kinds_match() {
+    assert_eq!("en".parse::<bontot::Lang>(), Ok(bontot::Lang::En));
+    assert_eq!("edu.dropout".parse::<CheckId>(), Ok(CheckId::EduDropout));
+    let err = "fr".parse::<bontot::Lang>().unwrap_err();
+    assert_eq!(err.to_string(), r#""fr" is not one of vi, en"#);
+    for &id in CheckId::ALL {
+        assert_eq!(id.as_str().parse::<CheckId>(), Ok(id));
+    }
+
+    let e = bontot::assess_json("{").unwrap_err();
+    assert!(matches!(e.kind(), bontot::ErrorKind::Parse));
+    assert_eq!(e.kind(), "parse");
+    assert_eq!(e.kind().as_str(), "parse");
+    for &kind in bontot::ErrorKind::ALL {
+        assert_eq!(kind.as_str().parse::<bontot::ErrorKind>(), Ok(kind));
+    }
 }
