@@ -46,6 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             missing: Vec::new(),
         }));
         let a = bontot::Assessment {
+            schema_version: parts.schema_version,
             plan: parts.plan.clone(),
             year: parts.year,
             as_of: parts.as_of,

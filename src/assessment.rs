@@ -39,7 +39,6 @@ str_enum! {
 /// A criterion's combined status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct CriterionResult {
     /// The clause of the criterion.
     pub clause: Clause,
@@ -50,7 +49,6 @@ pub struct CriterionResult {
 /// The four criteria's statuses, keyed by criterion id on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Criteria {
     /// C1, 2.1.1.
     pub political_task: CriterionResult,
@@ -79,10 +77,18 @@ impl Criteria {
 /// An assessment: the verdict, and every check behind it, as data.
 ///
 /// Nothing here is prose: render it with [`render`](crate::render).
+///
+/// On the wire it begins with `"schema_version": 1`. A reader of saved
+/// assessments ([`parse_assessment`](crate::parse_assessment)) ignores the
+/// fields it does not know, so an assessment written by a later version
+/// that only adds fields still reads; one without `schema_version` (written
+/// before it existed) reads as version 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Assessment {
+    /// The version of the assessment's wire shape: [`Assessment::SCHEMA_VERSION`].
+    #[serde(default = "schema_version_1")]
+    pub schema_version: u32,
     /// The id of the plan applied.
     pub plan: String,
     /// The year assessed.
@@ -121,7 +127,16 @@ const _: fn() = || {
     send_sync::<Assessment>();
 };
 
+/// The version an assessment saved without `schema_version` has.
+const fn schema_version_1() -> u32 {
+    1
+}
+
 impl Assessment {
+    /// The version of the wire shape this library writes. It changes only
+    /// when a field changes meaning or goes away, never when one is added.
+    pub const SCHEMA_VERSION: u32 = 1;
+
     /// The check with this id, if the plan assessed it.
     pub fn check(&self, id: CheckId) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
@@ -137,8 +152,12 @@ impl Assessment {
 /// criteria by Kleene logic, the verdict of RULES §5, the months of §7 and
 /// the process findings of §8.
 ///
-/// Pure and deterministic. The record's own `plan` field is not consulted:
-/// `plan` is the one applied (see [`assess_record`] to use the record's).
+/// Pure and deterministic. `plan` must be the plan the record names (its
+/// `plan`: a preset's id, or an inline plan's `id`); it may be a variant of
+/// it (a policy knob changed, say) under the same id. A record that names
+/// another plan is an [`Error::PlanMismatch`]: the record is the one source
+/// of truth for which plan applies. [`assess_record`] resolves the
+/// record's own plan.
 ///
 /// ```
 /// use bontot::{CheckId, CriterionId, Plan, Status, Verdict, assess, parse_record};
@@ -164,7 +183,8 @@ impl Assessment {
 /// ```
 ///
 /// # Errors
-/// Any bad input of RULES §9, as an [`Error`] naming the field by its path.
+/// [`Error::PlanMismatch`] for a plan the record does not name, and any bad
+/// input of RULES §9, as an [`Error`] naming the field by its path.
 pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     let v = validate(plan, record)?;
     let mut checks: Vec<Check> = Vec::with_capacity(48);
@@ -227,6 +247,7 @@ pub fn assess(plan: &Plan, record: &CellYear) -> Result<Assessment, Error> {
     let missing = first_occurrences(checks.iter().flat_map(|c| c.missing.iter().copied()));
 
     Ok(Assessment {
+        schema_version: Assessment::SCHEMA_VERSION,
         plan: plan.id.clone(),
         year: record.cell.year,
         as_of: v.span.end,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::member::HeadRole;
+use crate::support::macros::str_enum;
 
 /// Bad input: a record or a plan that cannot be read, named by its path.
 ///
@@ -16,11 +17,11 @@ use crate::model::member::HeadRole;
 /// year, an unknown field): no assessment is made. Every error names the
 /// offending field by its JSON path, [`Error::path`]
 /// (`meetings[3].attendance`; `plan` for the plan, `.` for the document),
-/// and has a stable snake_case [`Error::kind`] (`count_above_base`) to
-/// branch on; its message ([`Display`](std::fmt::Display)) is for people.
+/// and has an [`Error::kind`] ([`ErrorKind::CountAboveBase`], on the wire
+/// `count_above_base`) to branch on; its message ([`Display`](std::fmt::Display)) is for people.
 ///
 /// ```
-/// use bontot::{Rate, assess_record, parse_record};
+/// use bontot::{ErrorKind, Rate, assess_record, parse_record};
 ///
 /// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
 /// if let Some(education) = record.education.as_mut() {
@@ -30,8 +31,10 @@ use crate::model::member::HeadRole;
 /// let err = assess_record(&record).unwrap_err();
 ///
 /// let note = match err.kind() {
-///     "count_above_base" | "zero_base" => format!("check the figures at {}", err.path()),
-///     "parse" => format!("not a record: {err}"),
+///     ErrorKind::CountAboveBase | ErrorKind::ZeroBase => {
+///         format!("check the figures at {}", err.path())
+///     }
+///     ErrorKind::Parse => format!("not a record: {err}"),
 ///     _ => err.to_string(),
 /// };
 /// assert_eq!(note, "check the figures at education.dropout");
@@ -80,6 +83,16 @@ pub enum Error {
         path: String,
         /// What is wrong.
         reason: &'static str,
+    },
+    /// The record names one plan and another was given to assess it
+    /// ([`assess`](crate::assess)): the record's `plan` is the one source
+    /// of truth for which plan applies.
+    #[error("plan: the record names the plan {record_plan:?}, but {plan:?} was given")]
+    PlanMismatch {
+        /// The id the record's `plan` names (a preset's, or the inline plan's).
+        record_plan: String,
+        /// The id of the plan given.
+        plan: String,
     },
     /// The plan does not apply to the record's year.
     #[error("plan: the plan is for {plan_year}, the record for {record_year}")]
@@ -261,34 +274,98 @@ impl Error {
             | Error::TallyAbovePresent { path, .. }
             | Error::BaseAboveOfficial { path, .. } => path,
             Error::TooLarge { .. } => ".",
-            Error::UnknownPreset { .. } | Error::PlanYear { .. } => "plan",
+            Error::UnknownPreset { .. } | Error::PlanMismatch { .. } | Error::PlanYear { .. } => {
+                "plan"
+            }
         }
     }
 
-    /// A stable snake_case name for the kind of error (`count_above_base`),
-    /// for callers and bindings that branch on it.
-    pub const fn kind(&self) -> &'static str {
+    /// The kind of error, to branch on: an [`ErrorKind`], whose
+    /// [`as_str`](ErrorKind::as_str) is the stable snake_case name on the
+    /// wire (`count_above_base`).
+    pub const fn kind(&self) -> ErrorKind {
         match self {
-            Error::Parse { .. } => "parse",
-            Error::TooLarge { .. } => "too_large",
-            Error::UnknownPreset { .. } => "unknown_preset",
-            Error::InvalidPlan { .. } => "invalid_plan",
-            Error::PlanYear { .. } => "plan_year",
-            Error::CountAboveBase { .. } => "count_above_base",
-            Error::ZeroBase { .. } => "zero_base",
-            Error::RateOutOfRange { .. } => "rate_out_of_range",
-            Error::DateOutsideYear { .. } => "date_outside_year",
-            Error::BeforeFounded { .. } => "before_founded",
-            Error::SecondRegularMeeting { .. } => "second_regular_meeting",
-            Error::AttendanceMismatch { .. } => "attendance_mismatch",
-            Error::UnknownMember { .. } => "unknown_member",
-            Error::DuplicateMember { .. } => "duplicate_member",
-            Error::DuplicateHead { .. } => "duplicate_head",
-            Error::Contradiction { .. } => "contradiction",
-            Error::VotesOutsideRegularMeeting { .. } => "votes_outside_regular_meeting",
-            Error::TallyAboveBase { .. } => "tally_above_base",
-            Error::TallyAbovePresent { .. } => "tally_above_present",
-            Error::BaseAboveOfficial { .. } => "base_above_official",
+            Error::Parse { .. } => ErrorKind::Parse,
+            Error::TooLarge { .. } => ErrorKind::TooLarge,
+            Error::UnknownPreset { .. } => ErrorKind::UnknownPreset,
+            Error::InvalidPlan { .. } => ErrorKind::InvalidPlan,
+            Error::PlanMismatch { .. } => ErrorKind::PlanMismatch,
+            Error::PlanYear { .. } => ErrorKind::PlanYear,
+            Error::CountAboveBase { .. } => ErrorKind::CountAboveBase,
+            Error::ZeroBase { .. } => ErrorKind::ZeroBase,
+            Error::RateOutOfRange { .. } => ErrorKind::RateOutOfRange,
+            Error::DateOutsideYear { .. } => ErrorKind::DateOutsideYear,
+            Error::BeforeFounded { .. } => ErrorKind::BeforeFounded,
+            Error::SecondRegularMeeting { .. } => ErrorKind::SecondRegularMeeting,
+            Error::AttendanceMismatch { .. } => ErrorKind::AttendanceMismatch,
+            Error::UnknownMember { .. } => ErrorKind::UnknownMember,
+            Error::DuplicateMember { .. } => ErrorKind::DuplicateMember,
+            Error::DuplicateHead { .. } => ErrorKind::DuplicateHead,
+            Error::Contradiction { .. } => ErrorKind::Contradiction,
+            Error::VotesOutsideRegularMeeting { .. } => ErrorKind::VotesOutsideRegularMeeting,
+            Error::TallyAboveBase { .. } => ErrorKind::TallyAboveBase,
+            Error::TallyAbovePresent { .. } => ErrorKind::TallyAbovePresent,
+            Error::BaseAboveOfficial { .. } => ErrorKind::BaseAboveOfficial,
         }
+    }
+}
+
+str_enum! {
+    /// The kind of an [`Error`], one for each of its variants: what a
+    /// caller branches on. The compiler checks a `match` on it, and
+    /// [`as_str`](ErrorKind::as_str) gives the stable name the JSON layer
+    /// and the bindings carry (`"count_above_base"`). New kinds may come in
+    /// a minor release, so a `match` needs a `_` arm.
+    #[non_exhaustive]
+    pub enum ErrorKind {
+        /// [`Error::Parse`].
+        Parse = "parse",
+        /// [`Error::TooLarge`].
+        TooLarge = "too_large",
+        /// [`Error::UnknownPreset`].
+        UnknownPreset = "unknown_preset",
+        /// [`Error::InvalidPlan`].
+        InvalidPlan = "invalid_plan",
+        /// [`Error::PlanMismatch`].
+        PlanMismatch = "plan_mismatch",
+        /// [`Error::PlanYear`].
+        PlanYear = "plan_year",
+        /// [`Error::CountAboveBase`].
+        CountAboveBase = "count_above_base",
+        /// [`Error::ZeroBase`].
+        ZeroBase = "zero_base",
+        /// [`Error::RateOutOfRange`].
+        RateOutOfRange = "rate_out_of_range",
+        /// [`Error::DateOutsideYear`].
+        DateOutsideYear = "date_outside_year",
+        /// [`Error::BeforeFounded`].
+        BeforeFounded = "before_founded",
+        /// [`Error::SecondRegularMeeting`].
+        SecondRegularMeeting = "second_regular_meeting",
+        /// [`Error::AttendanceMismatch`].
+        AttendanceMismatch = "attendance_mismatch",
+        /// [`Error::UnknownMember`].
+        UnknownMember = "unknown_member",
+        /// [`Error::DuplicateMember`].
+        DuplicateMember = "duplicate_member",
+        /// [`Error::DuplicateHead`].
+        DuplicateHead = "duplicate_head",
+        /// [`Error::Contradiction`].
+        Contradiction = "contradiction",
+        /// [`Error::VotesOutsideRegularMeeting`].
+        VotesOutsideRegularMeeting = "votes_outside_regular_meeting",
+        /// [`Error::TallyAboveBase`].
+        TallyAboveBase = "tally_above_base",
+        /// [`Error::TallyAbovePresent`].
+        TallyAbovePresent = "tally_above_present",
+        /// [`Error::BaseAboveOfficial`].
+        BaseAboveOfficial = "base_above_official",
+    }
+}
+
+impl PartialEq<&str> for ErrorKind {
+    /// Whether this is the kind named so on the wire: `err.kind() == "parse"`.
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
     }
 }

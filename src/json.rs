@@ -132,7 +132,7 @@ fn message(e: &serde_json::Error) -> String {
 /// // an array of the fields in order, is refused at the struct's path.
 /// let err = bontot::parse_record(r#"{"plan": "binh-tan-2024", "cell": ["B", 2024]}"#)
 ///     .unwrap_err();
-/// assert_eq!((err.kind(), err.path()), ("parse", "cell"));
+/// assert_eq!((err.kind().as_str(), err.path()), ("parse", "cell"));
 /// assert!(err.to_string().contains("invalid type: sequence, expected struct Cell"));
 /// ```
 ///
@@ -157,7 +157,7 @@ pub fn parse_record(json: &str) -> Result<CellYear, Error> {
 /// assert_eq!(bontot::to_json(&assessment), printed);
 ///
 /// let err = bontot::parse_assessment(r#"{"verdict": "achieved"}"#).unwrap_err();
-/// assert_eq!(err.kind(), "parse");
+/// assert_eq!(err.kind().as_str(), "parse");
 /// ```
 ///
 /// # Errors
@@ -218,7 +218,7 @@ pub fn error_to_json(error: &Error) -> String {
         message: String,
     }
     let wire = Wire {
-        kind: error.kind(),
+        kind: error.kind().as_str(),
         path: error.path(),
         message: error.to_string(),
     };

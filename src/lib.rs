@@ -142,6 +142,7 @@ pub struct ReadmeDoctests;
 // (ARCHITECTURE.md; `tests/module_graph.rs` checks it).
 mod assessment;
 mod error;
+#[cfg(feature = "json")]
 mod json;
 mod model;
 mod render;
@@ -151,8 +152,16 @@ pub mod schema;
 mod support;
 mod validation;
 
+/// The date type of the record's dates ([`chrono::NaiveDate`]), re-exported
+/// so that a user needs no version of chrono of their own.
+pub use chrono;
+/// The decimal type of rates and targets ([`rust_decimal::Decimal`]),
+/// re-exported so that a user needs no version of rust_decimal of their own.
+pub use rust_decimal;
+
 pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
-pub use error::Error;
+pub use error::{Error, ErrorKind};
+#[cfg(feature = "json")]
 pub use json::{
     MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
     parse_record, render_json, to_json,
@@ -179,3 +188,4 @@ pub use rules::monthly::{
 };
 pub use rules::process::{Compared, Finding, FindingId, Severity};
 pub use rules::status::Status;
+pub use support::macros::UnknownName;

@@ -4,8 +4,11 @@
 //! [`record`], [`plan`] and [`assessment`] are the schemas checked in as
 //! `schema/record.schema.json`, `schema/plan.schema.json` and
 //! `schema/assessment.schema.json` (the `schema-tests` crate keeps them in
-//! sync). They follow the serde shapes exactly: every struct refuses
-//! unknown fields (`additionalProperties: false`), every enum lists its wire
+//! sync). They follow the serde shapes exactly: every struct of a record
+//! or a plan refuses unknown fields (`additionalProperties: false`), while
+//! the assessment's objects are left open, as its reader ignores fields a
+//! later version adds (and a quantity's or a gap's variants forbid each
+//! other's fields, so exactly one matches); every enum lists its wire
 //! values, counts are integers (`minimum: 0`), and every field carries its
 //! doc comment as its `description`. The record and the plan are schemas
 //! of what the library reads, the assessment of what it writes.
@@ -104,6 +107,30 @@ fn object(description: &str, properties: serde_json::Map<String, serde_json::Val
     })
 }
 
+/// A variant of an output object that a reader keeps open: unknown fields
+/// are allowed (a later version may add some; `parse_assessment` ignores
+/// them), while the other variants' fields (`others`) are forbidden, so
+/// exactly one variant matches.
+fn open_variant(
+    description: &str,
+    properties: serde_json::Map<String, serde_json::Value>,
+    others: &[&str],
+) -> Schema {
+    let required: Vec<String> = properties.keys().cloned().collect();
+    let mut all = properties;
+    for key in others {
+        if !all.contains_key(*key) {
+            all.insert((*key).to_owned(), serde_json::Value::Bool(false));
+        }
+    }
+    json_schema!({
+        "type": "object",
+        "description": description,
+        "properties": all,
+        "required": required
+    })
+}
+
 fn props<const N: usize>(
     entries: [(&str, Schema); N],
 ) -> serde_json::Map<String, serde_json::Value> {
@@ -151,6 +178,9 @@ impl JsonSchema for crate::Rate {
     }
 }
 
+/// The fields of a quantity on the wire.
+const QUANTITY_KEYS: &[&str] = &["count", "of", "rate", "rating", "judgment"];
+
 impl JsonSchema for crate::Quantity {
     fn schema_name() -> Cow<'static, str> {
         "Quantity".into()
@@ -162,35 +192,54 @@ impl JsonSchema for crate::Quantity {
         let mut rating = generator.subschema_for::<YearRating>();
         rating.insert("description".to_owned(), "The rating.".into());
         one_of(
-            "A value a check compares: what the record gave, or what the plan asks.",
+            "A value a check compares: what the record gave, or what the plan asks. A reader ignores fields it does not know.",
             vec![
-                object(
+                open_variant(
                     "A rate given as counts: `count` of `of`.",
                     props([
                         ("count", count("The numerator.")),
                         ("of", count("The base.")),
                     ]),
+                    QUANTITY_KEYS,
                 ),
-                object(
+                open_variant(
                     "A rate in percent (`0.8` is 0.8 %).",
                     props([("rate", decimal)]),
+                    QUANTITY_KEYS,
                 ),
-                object(
+                open_variant(
                     "A whole number: admissions, members, meetings, months.",
                     props([("count", count("The number."))]),
+                    QUANTITY_KEYS,
                 ),
-                object("A year-end rating.", props([("rating", rating)])),
-                object(
+                open_variant(
+                    "A year-end rating.",
+                    props([("rating", rating)]),
+                    QUANTITY_KEYS,
+                ),
+                open_variant(
                     "A yes/no judgment voted by the cell.",
                     props([(
                         "judgment",
                         json_schema!({ "type": "boolean", "description": "The judgment." }),
                     )]),
+                    QUANTITY_KEYS,
                 ),
             ],
         )
     }
 }
+
+/// The fields of a gap on the wire.
+const GAP_KEYS: &[&str] = &[
+    "needed",
+    "change",
+    "points",
+    "strict",
+    "rating",
+    "judgment",
+    "reachable",
+];
 
 impl JsonSchema for crate::Gap {
     fn schema_name() -> Cow<'static, str> {
@@ -209,9 +258,9 @@ impl JsonSchema for crate::Gap {
             "The lowest rating that passes.".into(),
         );
         one_of(
-            "What would have to change for a failed check to pass, in the unit the cell controls (RULES §6).",
+            "What would have to change for a failed check to pass, in the unit the cell controls (RULES §6). A reader ignores fields it does not know.",
             vec![
-                object(
+                open_variant(
                     "The nearest passing count (base held fixed) and the signed change to it.",
                     props([
                         (
@@ -223,8 +272,9 @@ impl JsonSchema for crate::Gap {
                             json_schema!({ "type": "integer", "description": "`needed - actual`: negative means \"fewer\"." }),
                         ),
                     ]),
+                    GAP_KEYS,
                 ),
-                object(
+                open_variant(
                     "A rate given as a figure: the signed distance in percentage points to the threshold. With `strict`, the rate must move strictly beyond it.",
                     props([
                         ("points", points),
@@ -233,24 +283,28 @@ impl JsonSchema for crate::Gap {
                             json_schema!({ "type": "boolean", "description": "Whether reaching the threshold exactly is still a failure." }),
                         ),
                     ]),
+                    GAP_KEYS,
                 ),
-                object(
+                open_variant(
                     "The rating needed (the lowest that passes).",
                     props([("rating", rating)]),
+                    GAP_KEYS,
                 ),
-                object(
+                open_variant(
                     "A judgment that must become `true`.",
                     props([(
                         "judgment",
                         json_schema!({ "const": true, "description": "Always `true`." }),
                     )]),
+                    GAP_KEYS,
                 ),
-                object(
+                open_variant(
                     "No value within the base can pass (a target above 100 %, say).",
                     props([(
                         "reachable",
                         json_schema!({ "const": false, "description": "Always `false`." }),
                     )]),
+                    GAP_KEYS,
                 ),
             ],
         )

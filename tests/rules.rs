@@ -783,3 +783,125 @@ fn plan_inline_in_the_record_is_applied() {
     assert_eq!(out["verdict"], "not_achieved");
     assert_eq!(out["criteria"]["political_task"]["status"], "fail");
 }
+
+/// Outputs last (issue 14): an assessment carries `schema_version`, and a
+/// reader ignores the fields it does not know, so an assessment written by
+/// a later version that adds fields still reads, as does one saved before
+/// `schema_version` existed. Inputs stay strict.
+#[test]
+fn saved_assessments_read_across_versions() {
+    let a = run(&reference());
+    assert_eq!(a.schema_version, Assessment::SCHEMA_VERSION);
+    let json = bontot::to_json(&a);
+    assert!(json.starts_with(r#"{"schema_version":1,"#), "{json}");
+
+    // A later version adds fields, at the top and inside a check.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["added_later"] = serde_json::json!({"anything": [1, 2]});
+    doc["checks"][0]["added_later"] = serde_json::json!(true);
+    doc["months"][0]["contents"]["added_later"] = serde_json::json!("x");
+    let read = bontot::parse_assessment(&doc.to_string()).unwrap();
+    assert_eq!(read, a);
+
+    // Saved before `schema_version` existed: version 1.
+    doc.as_object_mut().unwrap().remove("schema_version");
+    let read = bontot::parse_assessment(&doc.to_string()).unwrap();
+    assert_eq!(read.schema_version, 1);
+
+    // A record with an unknown field is still an error.
+    let record =
+        include_str!("../examples/cell-year-2024.json").replacen('{', r#"{"added_later": 1, "#, 1);
+    let err = bontot::parse_record(&record).unwrap_err();
+    assert_eq!(err.kind().as_str(), "parse");
+}
+
+/// One source of truth for the plan (issue 14): the typed `assess` takes the
+/// plan the record names, or a variant of it under the same id; a record
+/// that names another plan is an error, as `assess_record` would have it.
+#[test]
+fn assess_takes_the_plan_the_record_names() {
+    let mut record = reference();
+    record.plan = bontot::PlanRef::Preset("no-such-plan".to_owned());
+    let err = assess(&Plan::binh_tan_2024(), &record).unwrap_err();
+    assert_eq!((err.kind().as_str(), err.path()), ("plan_mismatch", "plan"));
+    assert_eq!(
+        err,
+        Error::PlanMismatch {
+            record_plan: "no-such-plan".to_owned(),
+            plan: "binh-tan-2024".to_owned(),
+        }
+    );
+    assert_eq!(
+        bontot::assess_record(&record).unwrap_err().kind(),
+        "unknown_preset"
+    );
+
+    // A variant of the named plan, same id: assessed under it.
+    let mut strict = Plan::binh_tan_2024();
+    strict.policy.thematic_per_quarter = 2;
+    let a = run_with(&strict, &reference());
+    assert_eq!(
+        a.check(CheckId::ThematicQuarterly).unwrap().status,
+        Status::Fail
+    );
+
+    // An inline plan is named by its id.
+    let mut inline = reference();
+    let mut other = Plan::binh_tan_2024();
+    other.id = "other".to_owned();
+    inline.plan = bontot::PlanRef::Inline(Box::new(other.clone()));
+    assert!(assess(&other, &inline).is_ok());
+    assert_eq!(
+        assess(&Plan::binh_tan_2024(), &inline).unwrap_err().kind(),
+        "plan_mismatch"
+    );
+}
+
+/// Building in code (issue 14): targets and rates have constructors, and
+/// the dates and decimals of the API come from the crate's own re-exports.
+#[test]
+fn targets_and_rates_are_built_by_name() {
+    use bontot::rust_decimal::Decimal;
+    let below = bontot::Target::below(Decimal::new(10, 1));
+    assert_eq!(below.comparator, bontot::Comparator::Below);
+    assert_eq!(
+        bontot::Target::at_least(6u64).comparator,
+        bontot::Comparator::AtLeast
+    );
+    assert_eq!(
+        bontot::Target::at_most(0u64).comparator,
+        bontot::Comparator::AtMost
+    );
+    assert_eq!(
+        bontot::Target::above(68u64).comparator,
+        bontot::Comparator::Above
+    );
+    assert_eq!(Rate::counts(4, 520), Rate::Counts { count: 4, of: 520 });
+    assert_eq!(
+        Rate::percent(Decimal::new(6125, 2)),
+        Rate::Figure(Decimal::new(6125, 2))
+    );
+    let day: bontot::chrono::NaiveDate = "2024-03-11".parse().unwrap();
+    assert_eq!(day, NaiveDate::from_ymd_opt(2024, 3, 11).unwrap());
+}
+
+/// Names parse (issue 14): every enum of the wire parses from its name, and
+/// an error's kind is an `ErrorKind` to match on, named as on the wire.
+#[test]
+fn names_parse_and_error_kinds_match() {
+    assert_eq!("en".parse::<bontot::Lang>(), Ok(bontot::Lang::En));
+    assert_eq!("edu.dropout".parse::<CheckId>(), Ok(CheckId::EduDropout));
+    let err = "fr".parse::<bontot::Lang>().unwrap_err();
+    assert_eq!(err.to_string(), r#""fr" is not one of vi, en"#);
+    for &id in CheckId::ALL {
+        assert_eq!(id.as_str().parse::<CheckId>(), Ok(id));
+    }
+
+    let e = bontot::assess_json("{").unwrap_err();
+    assert!(matches!(e.kind(), bontot::ErrorKind::Parse));
+    assert_eq!(e.kind(), "parse");
+    assert_eq!(e.kind().as_str(), "parse");
+    for &kind in bontot::ErrorKind::ALL {
+        assert_eq!(kind.as_str().parse::<bontot::ErrorKind>(), Ok(kind));
+    }
+}

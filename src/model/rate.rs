@@ -71,6 +71,40 @@ pub struct Target<T> {
     pub value: T,
 }
 
+impl<T> Target<T> {
+    /// "từ X trở lên", "ít nhất X", a bare target figure: at least `value`.
+    pub const fn at_least(value: T) -> Self {
+        Target {
+            comparator: Comparator::AtLeast,
+            value,
+        }
+    }
+
+    /// "không quá X": at most `value`.
+    pub const fn at_most(value: T) -> Self {
+        Target {
+            comparator: Comparator::AtMost,
+            value,
+        }
+    }
+
+    /// "dưới X": below `value`.
+    pub const fn below(value: T) -> Self {
+        Target {
+            comparator: Comparator::Below,
+            value,
+        }
+    }
+
+    /// "trên X": above `value`.
+    pub const fn above(value: T) -> Self {
+        Target {
+            comparator: Comparator::Above,
+            value,
+        }
+    }
+}
+
 impl<T: Ord> Target<T> {
     /// Whether `actual` meets the target.
     pub fn met_by(&self, actual: &T) -> bool {
@@ -105,6 +139,19 @@ pub enum Rate {
     },
     /// A figure in percent, 0–100 (`0.77` is 0.77 %).
     Figure(Decimal),
+}
+
+impl Rate {
+    /// `count` of `of` (`Rate::counts(4, 520)`: 4 dropouts of 520 enrolled).
+    pub const fn counts(count: u64, of: u64) -> Rate {
+        Rate::Counts { count, of }
+    }
+
+    /// A published figure in percent: `Rate::percent("61.25".parse()?)` is
+    /// 61.25 %.
+    pub const fn percent(figure: Decimal) -> Rate {
+        Rate::Figure(figure)
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -173,88 +220,206 @@ pub(crate) fn present_rate_target<'de, D: serde::Deserializer<'de>>(
     Option::<RateTargetWire>::deserialize(d).map(|t| t.map(Target::from))
 }
 
-/// Reads a rate's figure exactly (RULES §2, §9, §10): a JSON string in
-/// plain notation (`"61.25"`), or a JSON number (`61.25`, `6.125e1`), with no more
-/// digits than a `Decimal` holds. A figure is never rounded on the way in:
-/// `"54.99999999999999999999999999999"` (31 digits) is an error, where a
-/// rounding parser would read 55 and pass "at least 55". Malformed text
-/// (`"61,5"`, `"5_5"`, `"+61.25"`, `".5"`, `" 61.25"`) is an error too.
-fn exact_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+/// Reads a decimal exactly (RULES §2, §9, §10): a JSON string in plain
+/// notation (`"61.25"`), or a JSON number (`61.25`, `6.125e1`), with no
+/// more digits than a `Decimal` holds; `null` is `None`. A figure is never
+/// rounded on the way in: `"54.99999999999999999999999999999"` (31 digits)
+/// is an error, where a rounding parser would read 55 and pass "at least
+/// 55". Malformed text (`"61,5"`, `"5_5"`, `"+61.25"`, `".5"`, `" 61.25"`)
+/// is an error too.
+///
+/// A JSON number is read from its own text, which serde_json hands over
+/// for a [`RAW_VALUE`] request (its `raw_value` feature, which changes
+/// nothing else in a build), never through a float. Any other deserializer
+/// is asked for a string or an integer.
+pub(crate) fn exact_decimal<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Decimal>, D::Error> {
     use serde::de::{Error as _, Unexpected};
-    let Some((text, number)) = d.deserialize_option(DecimalText)? else {
-        return Ok(None);
+    let text = match d.deserialize_newtype_struct(RAW_VALUE, DecimalText)? {
+        Wire::Null => return Ok(None),
+        Wire::Text(text) => text,
+        Wire::Other(kind) => return Err(D::Error::invalid_type(kind.unexpected(), &EXPECTED)),
+    };
+    let (text, number) = match &text {
+        Text::Number(t) => (t.as_str(), true),
+        Text::String(t) => (t.as_str(), false),
     };
     // A string is in plain notation (RULES §10); a JSON number may also
     // carry an exponent.
     let plain = number || !text.contains(['e', 'E']);
-    let exact = if plain && is_json_number(&text) {
+    let exact = if plain && is_json_number(text) {
         match text.split_once(['e', 'E']) {
-            None => Decimal::from_str_exact(&text).ok(),
+            None => Decimal::from_str_exact(text).ok(),
             // The mantissa must be exact; the exponent then only moves the
             // point, and fails rather than rounds beyond 28 places.
             Some((mantissa, _)) => Decimal::from_str_exact(mantissa)
                 .ok()
-                .and_then(|_| Decimal::from_scientific(&text).ok()),
+                .and_then(|_| Decimal::from_scientific(text).ok()),
         }
     } else {
         None
     };
     exact.map(Some).ok_or_else(|| {
         let found = if number {
-            Unexpected::Other(&text)
+            Unexpected::Other(text)
         } else {
-            Unexpected::Str(&text)
+            Unexpected::Str(text)
         };
         D::Error::invalid_value(found, &EXPECTED)
     })
 }
 
-/// The text of a decimal on the wire, and whether it was a JSON number
-/// (`None` for `null`). An array or object is refused at once, without
-/// reading into it.
+/// The name under which serde_json's deserializers hand a visitor the text
+/// of the next value (`serde_json::value::RawValue`).
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// A decimal as the wire gives it.
+enum Wire {
+    /// `null`, or nothing.
+    Null,
+    /// A number's digits or a string's contents.
+    Text(Text),
+    /// Anything else: the kind of JSON value, for the error.
+    Other(Kind),
+}
+
+/// The text of a decimal on the wire.
+enum Text {
+    /// A JSON number, as written.
+    Number(String),
+    /// A JSON string, unescaped.
+    String(String),
+}
+
+/// A kind of JSON value that is not a decimal.
+#[derive(Clone, Copy)]
+enum Kind {
+    Bool,
+    Seq,
+    Map,
+}
+
+impl Kind {
+    fn unexpected(self) -> serde::de::Unexpected<'static> {
+        match self {
+            Kind::Bool => serde::de::Unexpected::Other("a boolean"),
+            Kind::Seq => serde::de::Unexpected::Seq,
+            Kind::Map => serde::de::Unexpected::Map,
+        }
+    }
+}
+
+/// The text of a JSON value as serde_json hands it over: a number's
+/// digits, a string's contents (unescaped), or the kind of anything else.
+fn classify(raw: &str) -> Option<Wire> {
+    let raw = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+    Some(match raw.as_bytes().first()? {
+        b'n' => Wire::Null,
+        b't' | b'f' => Wire::Other(Kind::Bool),
+        b'[' => Wire::Other(Kind::Seq),
+        b'{' => Wire::Other(Kind::Map),
+        b'"' => Wire::Text(Text::String(unescape(raw.get(1..raw.len() - 1)?)?)),
+        _ => Wire::Text(Text::Number(raw.to_owned())),
+    })
+}
+
+/// The contents of a JSON string (between its quotes), with its escapes
+/// (`\"`, `\\`, `\uXXXX`, …) decoded; `None` if one is malformed.
+fn unescape(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next()? {
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let unit = u32::from_str_radix(&hex, 16).ok()?;
+                // A surrogate pair: its second half follows as `\uXXXX`.
+                if (0xD800..0xDC00).contains(&unit) {
+                    let rest: String = chars.by_ref().take(6).collect();
+                    let low = u32::from_str_radix(rest.strip_prefix("\\u")?, 16).ok()?;
+                    char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low.checked_sub(0xDC00)?))?
+                } else {
+                    char::from_u32(unit)?
+                }
+            }
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            other => other,
+        };
+        out.push(decoded);
+    }
+    Some(out)
+}
+
+/// Reads a decimal from whatever the deserializer offers: the raw text of
+/// a JSON value (serde_json), or a string or an integer (any other).
 struct DecimalText;
 
-/// The key under which serde_json (with `arbitrary_precision`) hands over
-/// a number's digits.
-const NUMBER_KEY: &str = "$serde_json::private::Number";
-
 impl<'de> serde::de::Visitor<'de> for DecimalText {
-    type Value = Option<(String, bool)>;
+    type Value = Wire;
 
     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(EXPECTED)
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(Wire::Null)
     }
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(Wire::Null)
     }
 
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        // A deserializer that does not hand over raw text.
+        d.deserialize_any(self)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Wire::Other(Kind::Bool))
+    }
+
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some((v.to_owned(), false)))
+        Ok(Wire::Text(Text::String(v.to_owned())))
     }
 
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some((v.to_string(), true)))
+        Ok(Wire::Text(Text::Number(v.to_string())))
     }
 
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some((v.to_string(), true)))
+        Ok(Wire::Text(Text::Number(v.to_string())))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Ok(Wire::Other(Kind::Seq))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         use serde::de::Error as _;
-        // A JSON number, as serde_json's `arbitrary_precision` hands it over.
+        // serde_json's raw value: one entry, the value's own text.
         match map.next_key::<String>()? {
-            Some(key) if key == NUMBER_KEY => Ok(Some((map.next_value::<String>()?, true))),
-            _ => Err(A::Error::invalid_type(serde::de::Unexpected::Map, &self)),
+            Some(key) if key == RAW_VALUE => {
+                let raw = map.next_value::<String>()?;
+                classify(&raw)
+                    .ok_or_else(|| A::Error::invalid_value(serde::de::Unexpected::Str(&raw), &self))
+            }
+            _ => Ok(Wire::Other(Kind::Map)),
         }
     }
 }
@@ -340,4 +505,73 @@ pub(crate) fn within_percent(value: Decimal) -> bool {
         return value.is_zero();
     }
     value.mantissa().unsigned_abs() <= 100 * pow10(value.scale())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(json: &str) -> Result<Rate, String> {
+        serde_json::from_str::<Rate>(&format!(r#"{{"rate": {json}}}"#)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_figure_is_read_from_its_digits_as_a_string_or_a_number() {
+        let d = |s: &str| Rate::Figure(s.parse().unwrap());
+        assert_eq!(figure(r#""61.25""#), Ok(d("61.25")));
+        assert_eq!(figure("61.25"), Ok(d("61.25")));
+        assert_eq!(figure("6.125e1"), Ok(d("61.25")));
+        assert_eq!(
+            figure("54.999999999999999999"),
+            Ok(d("54.999999999999999999"))
+        );
+        assert_eq!(figure("100"), Ok(d("100")));
+        // Escapes in a string are decoded first.
+        assert_eq!(figure(r#""\u0036\u0031.25""#), Ok(d("61.25")));
+    }
+
+    #[test]
+    fn a_figure_that_is_not_a_plain_decimal_is_an_error() {
+        for bad in [
+            r#""61,5""#,
+            r#""5_5""#,
+            r#""+61.25""#,
+            r#"".5""#,
+            r#"" 61.25""#,
+            r#""6.125e1""#,
+            r#""54.99999999999999999999999999999""#,
+            "54.99999999999999999999999999999",
+            "true",
+            "[61.25]",
+            r#"{"v": 61.25}"#,
+        ] {
+            let err = figure(bad).unwrap_err();
+            assert!(err.contains("a decimal in plain notation"), "{bad}: {err}");
+        }
+        // `null` is a figure not given, and a rate must then be counts.
+        assert!(figure("null").is_err());
+    }
+
+    #[test]
+    fn a_figure_reads_from_a_json_value_too() {
+        let v = serde_json::json!({"rate": "61.25"});
+        let r: Rate = serde_json::from_value(v).unwrap();
+        assert_eq!(r, Rate::Figure("61.25".parse().unwrap()));
+    }
+
+    #[test]
+    fn within_percent_is_0_to_100() {
+        for (s, ok) in [
+            ("0", true),
+            ("-0", true),
+            ("100", true),
+            ("100.00", true),
+            ("99.999", true),
+            ("100.01", false),
+            ("-0.01", false),
+            ("1000", false),
+        ] {
+            assert_eq!(within_percent(s.parse().unwrap()), ok, "{s}");
+        }
+    }
 }

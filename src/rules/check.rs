@@ -10,7 +10,7 @@ use crate::model::ids::{CheckId, Clause, CriterionId};
 use crate::model::meeting::{Meeting, MeetingKind};
 use crate::model::member::{HeadRole, YearRating};
 use crate::model::path::FactPath;
-use crate::model::rate::Comparator;
+use crate::model::rate::{Comparator, exact_decimal};
 use crate::rules::gap::Gap;
 use crate::rules::status::Status;
 use crate::support::macros::str_enum;
@@ -42,15 +42,18 @@ pub enum Quantity {
 #[derive(Default, Serialize, Deserialize)]
 // Named for what the wire holds in serde's messages, not the private type.
 #[serde(
-    expecting = "a quantity: {\"count\"[, \"of\"]}, {\"rate\"}, {\"rating\"} or {\"judgment\"}",
-    deny_unknown_fields
+    expecting = "a quantity: {\"count\"[, \"of\"]}, {\"rate\"}, {\"rating\"} or {\"judgment\"}"
 )]
 struct QuantityWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     of: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "exact_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     rate: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rating: Option<YearRating>,
@@ -110,7 +113,6 @@ str_enum! {
 /// One meeting that a meeting-quality check names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct MeetingFinding {
     /// The meeting's index in the record's `meetings`.
     pub meeting: u32,
@@ -145,7 +147,7 @@ impl MeetingFinding {
 /// Externally tagged on the wire: `{"months": [3, 7]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// Months (1–12) that fall short.
     Months(Vec<u8>),
@@ -176,7 +178,6 @@ str_enum! {
 /// `projected` extends the pace so far to the whole year, rounded down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Projection {
     /// Days of the year elapsed, as-of date included.
     pub elapsed_days: u32,
@@ -191,7 +192,6 @@ pub struct Projection {
 /// The result of one check, explained (RULES §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Check {
     /// The check's stable id.
     pub id: CheckId,

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::member::YearRating;
+use crate::model::rate::exact_decimal;
 
 /// What would have to change for a failed check to pass, in the unit the
 /// cell controls (RULES §6).
@@ -41,15 +42,18 @@ pub enum Gap {
 #[derive(Default, Serialize, Deserialize)]
 // Named for what the wire holds in serde's messages, not the private type.
 #[serde(
-    expecting = "a gap: {\"needed\", \"change\"}, {\"points\", \"strict\"}, {\"rating\"}, {\"judgment\"} or {\"reachable\"}",
-    deny_unknown_fields
+    expecting = "a gap: {\"needed\", \"change\"}, {\"points\", \"strict\"}, {\"rating\"}, {\"judgment\"} or {\"reachable\"}"
 )]
 struct GapWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     needed: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     change: Option<i128>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "exact_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     points: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     strict: Option<bool>,

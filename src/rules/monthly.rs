@@ -25,7 +25,6 @@ use crate::validation::Validated;
 /// half of the voting base votes for it ([`decide`](crate::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct ContentResult {
     /// Achieved when votes for are more than half of the base.
     pub decision: Decision,
@@ -42,7 +41,6 @@ pub struct ContentResult {
 /// see [`ContentResult`]); a content not voted is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Contents {
     /// Content 1: political task.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,7 +89,6 @@ str_enum! {
 /// One month of the year up to the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Month {
     /// 1–12.
     pub month: u8,
@@ -130,7 +127,6 @@ impl Month {
 /// Per content: months achieved, and months voted, so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Tallies {
     /// Months in which the content was achieved.
     pub achieved: u32,
@@ -143,7 +139,6 @@ pub struct Tallies {
 /// achieved of months held, is a content's `achieved` over `held`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct YearToDate {
     /// Months with a regular meeting.
     pub held: u32,

@@ -2,7 +2,7 @@
 
 /// Declares a fieldless enum whose wire form is a fixed string.
 ///
-/// Generates `ALL`, `as_str`, `from_name`, `Display`, and serde impls that
+/// Generates `ALL`, `as_str`, `from_name`, `FromStr`, `Display`, and serde impls that
 /// read and write the string, rejecting unknown names with serde's
 /// `unknown variant` error (so a typo is an error, never a default); with
 /// the `schema` feature, a `JsonSchema` impl that lists the wire strings.
@@ -42,6 +42,18 @@ macro_rules! str_enum {
             }
         }
 
+        impl core::str::FromStr for $name {
+            type Err = $crate::support::macros::UnknownName;
+
+            /// The value with this wire name (`"en".parse::<Lang>()`).
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                $name::from_name(name).ok_or_else(|| $crate::support::macros::UnknownName {
+                    name: name.to_owned(),
+                    expected: $name::NAMES,
+                })
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
@@ -73,3 +85,26 @@ macro_rules! str_enum {
 }
 
 pub(crate) use str_enum;
+
+/// A name that is not one of an enum's wire names: the error of `parse`
+/// (`"fr".parse::<Lang>()`) on the crate's enums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The name given.
+    pub name: String,
+    /// The names there are.
+    pub expected: &'static [&'static str],
+}
+
+impl core::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "{:?} is not one of {}",
+            self.name,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}

@@ -427,12 +427,12 @@ mod tests {
         let span = Span::new(2024, founded, None).unwrap();
         let err = check(&[meeting("2023-12-31")], None, &span, 2024).unwrap_err();
         assert_eq!(
-            (err.kind(), err.path()),
+            (err.kind().as_str(), err.path()),
             ("date_outside_year", "meetings[0].date")
         );
         let err = check(&[meeting("2024-04-30")], None, &span, 2024).unwrap_err();
         assert_eq!(
-            (err.kind(), err.path()),
+            (err.kind().as_str(), err.path()),
             ("before_founded", "meetings[0].date")
         );
         assert!(check(&[meeting("2024-05-01")], None, &span, 2024).is_ok());

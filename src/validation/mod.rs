@@ -13,7 +13,7 @@ mod roster;
 mod votes;
 
 use crate::error::Error;
-use crate::model::plan::Plan;
+use crate::model::plan::{Plan, PlanRef};
 use crate::model::record::CellYear;
 use crate::support::calendar::Span;
 use crate::support::seq::first_repeat;
@@ -39,6 +39,16 @@ pub(crate) struct Validated<'a> {
 /// Validates `record` against `plan` (RULES §9) and prepares the
 /// [`Validated`] view the rules read.
 pub(crate) fn validate<'a>(plan: &Plan, record: &'a CellYear) -> Result<Validated<'a>, Error> {
+    let named = match &record.plan {
+        PlanRef::Preset(id) => id.as_str(),
+        PlanRef::Inline(inline) => inline.id.as_str(),
+    };
+    if named != plan.id {
+        return Err(Error::PlanMismatch {
+            record_plan: named.to_owned(),
+            plan: plan.id.clone(),
+        });
+    }
     plan.validate()?;
     let year = record.cell.year;
     if !plan.applies_to(year) {

@@ -61,7 +61,9 @@ mod tests {
         for of in values {
             for count in values {
                 let rate = Rate::Counts { count, of };
-                let err = check_rate(Some(&rate), "p").err().map(|e| e.kind());
+                let err = check_rate(Some(&rate), "p")
+                    .err()
+                    .map(|e| e.kind().as_str());
                 let expected = if of == 0 {
                     Some("zero_base")
                 } else if count > of {

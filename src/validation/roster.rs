@@ -194,7 +194,7 @@ mod tests {
         let members: Vec<Member> = ["dv01", "dv02", "dv01"].map(member).into();
         let err = Roster::index(&members).unwrap_err();
         assert_eq!(
-            (err.kind(), err.path()),
+            (err.kind().as_str(), err.path()),
             ("duplicate_member", "members[2].id")
         );
     }

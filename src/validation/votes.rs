@@ -93,7 +93,7 @@ mod tests {
                 if base == 0 {
                     let e = result.unwrap_err();
                     assert_eq!(
-                        (e.kind(), e.path()),
+                        (e.kind().as_str(), e.path()),
                         ("zero_base", "meetings[0].votes.base")
                     );
                 }

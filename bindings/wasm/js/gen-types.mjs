@@ -138,11 +138,14 @@ function objectOf(schema, ref, indent) {
   const lines = Object.entries(props).map(
     ([k, s]) => `${doc(s.description, inner)}${inner}${key(k)}${required.has(k) ? '' : '?'}: ${typeOf(s, ref, inner)};\n`,
   );
+  // A map (`additionalProperties` a schema) gets an index signature. An
+  // object left open (the assessment's: a reader ignores fields a later
+  // version adds) lists its known fields only: TypeScript's object types
+  // are open to extra fields already, and an index signature would let
+  // every misspelt field through.
   const extra = schema.additionalProperties;
   if (extra && extra !== true && typeof extra === 'object') {
     lines.push(`${inner}[key: string]: ${typeOf(extra, ref, inner)};\n`);
-  } else if (extra === undefined || extra === true) {
-    lines.push(`${inner}[key: string]: unknown;\n`);
   }
   return lines.length ? `{\n${lines.join('')}${indent}}` : '{}';
 }

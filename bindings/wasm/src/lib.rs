@@ -69,7 +69,7 @@ impl Failure {
             format!("{path}: {shown}")
         };
         Self {
-            kind: error.kind().to_owned(),
+            kind: error.kind().as_str().to_owned(),
             path: path.to_owned(),
             message,
         }

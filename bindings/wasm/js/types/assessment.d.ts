@@ -180,26 +180,54 @@ export interface Finding {
 /** The id of a process finding. */
 export type FindingId = "process.plan_adoption" | "process.proposal_order" | "process.recognition_authority" | "process.recognition_timing";
 
-/** What would have to change for a failed check to pass, in the unit the cell controls (RULES §6). */
+/** What would have to change for a failed check to pass, in the unit the cell controls (RULES §6). A reader ignores fields it does not know. */
 export type Gap = {
   /** `needed - actual`: negative means "fewer". */
   change: number;
+  judgment?: never;
   /** The passing count nearest to the actual one. */
   needed: number;
+  points?: never;
+  rating?: never;
+  reachable?: never;
+  strict?: never;
 } | {
+  change?: never;
+  judgment?: never;
+  needed?: never;
   /** `threshold - actual`, in percentage points. */
   points: AssessmentDecimal;
+  rating?: never;
+  reachable?: never;
   /** Whether reaching the threshold exactly is still a failure. */
   strict: boolean;
 } | {
+  change?: never;
+  judgment?: never;
+  needed?: never;
+  points?: never;
   /** The lowest rating that passes. */
   rating: YearRating;
+  reachable?: never;
+  strict?: never;
 } | {
+  change?: never;
   /** Always `true`. */
   judgment: true;
+  needed?: never;
+  points?: never;
+  rating?: never;
+  reachable?: never;
+  strict?: never;
 } | {
+  change?: never;
+  judgment?: never;
+  needed?: never;
+  points?: never;
+  rating?: never;
   /** Always `false`. */
   reachable: false;
+  strict?: never;
 };
 
 /** One meeting that a meeting-quality check names. */
@@ -253,24 +281,43 @@ export interface Projection {
   year_days: number;
 }
 
-/** A value a check compares: what the record gave, or what the plan asks. */
+/** A value a check compares: what the record gave, or what the plan asks. A reader ignores fields it does not know. */
 export type Quantity = {
   /** The numerator. */
   count: number;
+  judgment?: never;
   /** The base. */
   of: number;
+  rate?: never;
+  rating?: never;
 } | {
+  count?: never;
+  judgment?: never;
+  of?: never;
   /** The rate in percent. */
   rate: AssessmentDecimal;
+  rating?: never;
 } | {
   /** The number. */
   count: number;
+  judgment?: never;
+  of?: never;
+  rate?: never;
+  rating?: never;
 } | {
+  count?: never;
+  judgment?: never;
+  of?: never;
+  rate?: never;
   /** The rating. */
   rating: YearRating;
 } | {
+  count?: never;
   /** The judgment. */
   judgment: boolean;
+  of?: never;
+  rate?: never;
+  rating?: never;
 };
 
 /** How grave a failed finding is. */
@@ -317,6 +364,12 @@ export interface YearToDate {
  * An assessment: the verdict, and every check behind it, as data.
  *
  * Nothing here is prose: render it with [`render`](crate::render).
+ *
+ * On the wire it begins with `"schema_version": 1`. A reader of saved
+ * assessments ([`parse_assessment`](crate::parse_assessment)) ignores the
+ * fields it does not know, so an assessment written by a later version
+ * that only adds fields still reads; one without `schema_version` (written
+ * before it existed) reads as version 1.
  */
 export interface Assessment {
   /** The last day assessed. */
@@ -345,6 +398,8 @@ export interface Assessment {
    * deserializing an array of any other length is an error.
    */
   process: [Finding, Finding, Finding, Finding];
+  /** The version of the assessment's wire shape: [`Assessment::SCHEMA_VERSION`]. */
+  schema_version: number;
   /** Đạt, Không đạt, or incomplete. */
   verdict: Verdict;
   /** The year assessed. */

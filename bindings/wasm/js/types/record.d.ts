@@ -305,14 +305,21 @@ export interface Party {
  * // A `null` target is not assessed.
  * assert!(assessment.check(CheckId::EduSwimming).is_none());
  *
+ * // The record names its plan: assessing it against another is an error,
+ * // never a silent swap.
+ * let err = assess(&Plan::binh_tan_2024(), &record).unwrap_err();
+ * assert_eq!((err.kind().as_str(), err.path()), ("plan_mismatch", "plan"));
+ *
  * // The preset compares the counts exactly: 4 × 100 = 400 < 1.0 × 401.
- * let exact = assess(&Plan::binh_tan_2024(), &record)?;
+ * let mut under_preset = record.clone();
+ * under_preset.plan = PlanRef::Preset(Plan::BINH_TAN_2024.to_owned());
+ * let exact = assess(&Plan::binh_tan_2024(), &under_preset)?;
  * assert_eq!(exact.check(CheckId::EduDropout).map(|c| c.status), Some(Status::Pass));
  *
  * // Every key of `targets` is required: one left out is an error.
  * let json = r#"{"plan": {"id": "p", "year": 2024, "targets": {}}, "cell": {"year": 2024}}"#;
  * let err = parse_record(json).unwrap_err();
- * assert_eq!((err.kind(), err.path()), ("parse", "plan.targets.edu.dropout"));
+ * assert_eq!((err.kind().as_str(), err.path()), ("parse", "plan.targets.edu.dropout"));
  * # Ok::<(), bontot::Error>(())
  * ```
  */

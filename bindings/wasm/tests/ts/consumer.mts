@@ -18,19 +18,20 @@ const assessment: Assessment = assess(record);
 const verdict: 'achieved' | 'not_achieved' | 'incomplete' = assessment.verdict;
 const year: number = assessment.year;
 
-// A decimal in an assessment is a string.
+// A decimal in an assessment is a string. The variants of a quantity or a
+// gap forbid each other's fields, so checking one field narrows the union.
 for (const check of assessment.checks) {
   const actual = check.actual;
-  if (actual && 'rate' in actual) {
+  if (actual?.rate !== undefined) {
     const figure: string = actual.rate;
     void figure;
   }
   const gap = check.gap;
-  if (gap && 'needed' in gap) {
+  if (gap?.needed !== undefined) {
     const needed: number = gap.needed;
     const change: number = gap.change;
     void [needed, change];
-  } else if (gap && 'points' in gap) {
+  } else if (gap?.points !== undefined) {
     const points: string = gap.points;
     const strict: boolean = gap.strict;
     void [points, strict];

@@ -1,0 +1,1 @@
+//! A user's crate beside bontot: see `tests/isolation.rs`.
