@@ -363,6 +363,29 @@ str_enum! {
     }
 }
 
+/// An error as data: `{"kind": "count_above_base", "path":
+/// "education.dropout", "message": "…"}` (with `line` and `column` for a
+/// document that is not JSON of the record's shape), as
+/// [`error_to_json`](crate::error_to_json) writes it.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let position = match self {
+            Error::Parse { line, column, .. } if *line > 0 => Some((*line, *column)),
+            _ => None,
+        };
+        let mut st = s.serialize_struct("Error", if position.is_some() { 5 } else { 3 })?;
+        st.serialize_field("kind", self.kind().as_str())?;
+        st.serialize_field("path", self.path())?;
+        st.serialize_field("message", &self.to_string())?;
+        if let Some((line, column)) = position {
+            st.serialize_field("line", &line)?;
+            st.serialize_field("column", &column)?;
+        }
+        st.end()
+    }
+}
+
 impl PartialEq<&str> for ErrorKind {
     /// Whether this is the kind named so on the wire: `err.kind() == "parse"`.
     fn eq(&self, name: &&str) -> bool {

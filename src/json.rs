@@ -66,7 +66,7 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, limit: usize) -> Result
     let value: T = serde_path_to_error::deserialize(objects::Objects(&mut de)).map_err(|e| {
         let mut path = json_path(e.path());
         let inner = e.into_inner();
-        let message = message(&inner);
+        let message = message(&inner, json);
         if let Some(field) = field_of_object_error(&message) {
             push_key(&mut path, field);
         }
@@ -81,7 +81,7 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, limit: usize) -> Result
         path: ".".to_owned(),
         line: e.line(),
         column: e.column(),
-        message: message(&e),
+        message: message(&e, json),
     })?;
     Ok(value)
 }
@@ -112,13 +112,70 @@ fn push_key(path: &mut String, key: &str) {
     path.push_str(key);
 }
 
-/// serde_json's message without its trailing " at line L column C".
-fn message(e: &serde_json::Error) -> String {
+/// serde_json's message without its trailing " at line L column C", in
+/// words a user knows: "a whole number" rather than a Rust type, and for a
+/// date that does not read, the value and the form expected. `json` is the
+/// document, to show the date as it was written.
+fn message(e: &serde_json::Error, json: &str) -> String {
     let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full.get(..i).unwrap_or(&full).to_owned(),
-        None => full,
+    let base = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full),
+        None => &full,
+    };
+    if CHRONO_MESSAGES.contains(&base) {
+        return match string_before(json, e.line(), e.column()) {
+            Some(value) => format!("{value:?} is not a date: expected {DATE}"),
+            None => format!("not a date: expected {DATE}"),
+        };
     }
+    let mut words = base.to_owned();
+    for (rust, plain) in RUST_TYPES {
+        if let Some(head) = words.strip_suffix(rust) {
+            words = format!("{head}{plain}");
+            break;
+        }
+    }
+    words
+}
+
+/// What a date must look like, for messages.
+const DATE: &str = "a day of the calendar written YYYY-MM-DD, such as \"2024-03-11\"";
+
+/// The messages of chrono's date parser, which name neither the value nor
+/// the form.
+const CHRONO_MESSAGES: &[&str] = &[
+    "input is out of range",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "input is not enough for unique date and time",
+    "no possible date and time matching input",
+];
+
+/// The Rust integer types serde names as what it expected, and the words
+/// for them.
+const RUST_TYPES: &[(&str, &str)] = &[
+    ("expected u64", "expected a whole number, 0 or more"),
+    ("expected u32", "expected a whole number, 0 or more"),
+    ("expected u16", "expected a whole number, 0 or more"),
+    ("expected u8", "expected a whole number, 0 or more"),
+    ("expected i128", "expected a whole number"),
+    ("expected i64", "expected a whole number"),
+    ("expected i32", "expected a whole number"),
+];
+
+/// The JSON string that ends just before line `line`, column `column` of
+/// `json` (where serde_json stops after reading it), unquoted.
+fn string_before(json: &str, line: usize, column: usize) -> Option<&str> {
+    let start = json
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let before = json.get(..start.checked_add(column)?.min(json.len()))?;
+    let close = before.rfind('"')?;
+    let open = before.get(..close)?.rfind('"')?;
+    before.get(open + 1..close)
 }
 
 /// Parses a cell-year record from JSON.
@@ -203,7 +260,9 @@ pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
 }
 
 /// An error as JSON: `{"kind": "count_above_base", "path": "education.dropout",
-/// "message": "…"}`, for bindings and services that pass errors on.
+/// "message": "…"}`, for bindings and services that pass errors on; a
+/// document that is not JSON of the record's shape adds the `line` and
+/// `column` where reading stopped.
 ///
 /// ```
 /// let err = bontot::assess_json("{").unwrap_err();
@@ -211,16 +270,5 @@ pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
 /// assert!(json.starts_with(r#"{"kind":"parse","path":"."#));
 /// ```
 pub fn error_to_json(error: &Error) -> String {
-    #[derive(serde::Serialize)]
-    struct Wire<'a> {
-        kind: &'a str,
-        path: &'a str,
-        message: String,
-    }
-    let wire = Wire {
-        kind: error.kind().as_str(),
-        path: error.path(),
-        message: error.to_string(),
-    };
-    serde_json::to_string(&wire).unwrap_or_else(|_| String::from("{}"))
+    serde_json::to_string(error).unwrap_or_else(|_| String::from("{}"))
 }

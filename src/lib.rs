@@ -180,7 +180,7 @@ pub use model::record::{
     Recognition, UnityDiscipline,
 };
 pub use model::vote::{Tally, Votes};
-pub use render::{Lang, render};
+pub use render::{Lang, render, render_check, render_gap};
 pub use rules::check::{Check, Condition, Detail, MeetingFinding, Projection, Quantity, Trend};
 pub use rules::gap::Gap;
 pub use rules::monthly::{

@@ -436,3 +436,51 @@ fn a_megabyte_of_absentees_is_handled_in_bounded_time() {
         assert!(total < Duration::from_secs(5), "{what} took {total:?}");
     }
 }
+
+/// Messages in words a user knows (issue 14): the value and what was
+/// expected, never a Rust type name; the error's JSON keeps the line and
+/// column of a document that does not read.
+#[test]
+fn messages_show_the_value_and_what_was_expected() {
+    let record = include_str!("../examples/cell-year-2024.json");
+    let cases = [
+        (
+            record.replacen(r#""as_of": "2024-12-31""#, r#""as_of": "2024-02-30""#, 1),
+            "cell.as_of",
+            r#""2024-02-30" is not a date: expected a day of the calendar written YYYY-MM-DD, such as "2024-03-11""#,
+        ),
+        (
+            record.replacen(r#""as_of": "2024-12-31""#, r#""as_of": "2024/03/11""#, 1),
+            "cell.as_of",
+            r#""2024/03/11" is not a date"#,
+        ),
+        (
+            record.replacen(r#""admissions": 6"#, r#""admissions": "6""#, 1),
+            "party.admissions",
+            r#"invalid type: string "6", expected a whole number, 0 or more"#,
+        ),
+    ];
+    for (json, path, words) in cases {
+        assert_ne!(json, record, "the example changed");
+        let e = bontot::assess_json(&json).unwrap_err();
+        assert_eq!(e.path(), path);
+        let message = e.to_string();
+        assert!(message.contains(words), "{message}");
+        assert!(
+            !message.contains("u64") && !message.contains("out of range"),
+            "{message}"
+        );
+        let wire: serde_json::Value = serde_json::from_str(&bontot::error_to_json(&e)).unwrap();
+        assert!(wire["line"].as_u64().is_some_and(|l| l > 1), "{wire}");
+        assert!(wire["column"].as_u64().is_some_and(|c| c > 0), "{wire}");
+    }
+    // On one line too.
+    let e = bontot::assess_json(
+        r#"{"plan": "binh-tan-2024", "cell": {"year": 2024, "as_of": "2024-13-01"}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains(r#""2024-13-01" is not a date"#),
+        "{e}"
+    );
+}

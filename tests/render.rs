@@ -718,3 +718,26 @@ fn example_records_give_their_intended_verdicts() -> Result {
     );
     Ok(())
 }
+
+/// Per-check words (issue 14): each check's line and gap, rendered on their
+/// own, are the lines the full report prints for it, in both languages.
+#[test]
+fn each_check_renders_alone_as_in_the_report() {
+    let record = bontot::parse_record(include_str!("../examples/cell-year-failing.json")).unwrap();
+    let a = bontot::assess_record(&record).unwrap();
+    for lang in [bontot::Lang::Vi, bontot::Lang::En] {
+        let report = bontot::render(&a, lang);
+        let mut gaps = 0;
+        for check in &a.checks {
+            let line = bontot::render_check(check, lang);
+            assert!(report.lines().any(|l| l.trim() == line), "{lang}: {line}");
+            if let Some(gap) = bontot::render_gap(check, lang) {
+                gaps += 1;
+                assert!(report.contains(&format!("→ {gap}")), "{lang}: {gap}");
+            } else {
+                assert!(check.gap.is_none());
+            }
+        }
+        assert!(gaps > 0, "the failing example has gaps");
+    }
+}

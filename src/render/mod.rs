@@ -16,6 +16,7 @@ mod vi;
 mod words;
 
 use crate::assessment::Assessment;
+use crate::rules::check::Check;
 use crate::support::macros::str_enum;
 
 str_enum! {
@@ -69,11 +70,43 @@ str_enum! {
 /// # }
 /// ```
 pub fn render(assessment: &Assessment, lang: Lang) -> String {
-    let w: &dyn words::Words = match lang {
+    report::write(words(lang), assessment)
+}
+
+/// One check's line of the report, on its own: its mark (✓ pass, ✗ fail,
+/// ? unknown), its label and the actual value against the target, as
+/// [`render`] prints it.
+///
+/// ```
+/// use bontot::{CheckId, Lang, Rate, assess_record, parse_record, render_check, render_gap};
+///
+/// let mut record = parse_record(include_str!("../../examples/cell-year-2024.json"))?;
+/// if let Some(education) = record.education.as_mut() {
+///     education.dropout = Some(Rate::counts(6, 520));
+/// }
+/// let assessment = assess_record(&record)?;
+/// let dropout = assessment.check(CheckId::EduDropout).expect("assessed");
+/// assert!(render_check(dropout, Lang::En).starts_with("✗ "));
+/// assert_eq!(render_gap(dropout, Lang::En).as_deref(), Some("at most 5 dropouts: 1 fewer"));
+/// # Ok::<(), bontot::Error>(())
+/// ```
+pub fn render_check(check: &Check, lang: Lang) -> String {
+    report::check_line(words(lang), check)
+}
+
+/// A failed check's gap in words, in the unit the cell controls ("at most
+/// 5 dropouts: 1 fewer"; "tối đa 5 học sinh bỏ học: giảm 1"), as
+/// [`render`] prints it; `None` for a check without a gap.
+pub fn render_gap(check: &Check, lang: Lang) -> Option<String> {
+    report::check_gap(words(lang), check)
+}
+
+/// The words of a language.
+fn words(lang: Lang) -> &'static dyn words::Words {
+    match lang {
         Lang::Vi => &vi::Vi,
         Lang::En => &en::En,
-    };
-    report::write(w, assessment)
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -211,15 +211,7 @@ fn criterion_section(
 }
 
 fn check_lines(out: &mut Out, w: &dyn Words, c: &Check) {
-    out.line(
-        1,
-        &format!(
-            "{} {}: {}",
-            mark(c.status),
-            w.check(c.id),
-            check_values(w, c)
-        ),
-    );
+    out.line(1, &check_line(w, c));
     if let Some(gap) = c.gap {
         out.line(3, &format!("→ {}", gap_text(w, c, gap)));
     }
@@ -236,6 +228,22 @@ fn check_lines(out: &mut Out, w: &dyn Words, c: &Check) {
             &format!("{}: {}", w.text(Text::Needs), paths(&c.missing)),
         );
     }
+}
+
+/// A check's own line: its mark (✓ pass, ✗ fail, ? unknown), its label,
+/// and the actual value against the target.
+pub(super) fn check_line(w: &dyn Words, c: &Check) -> String {
+    format!(
+        "{} {}: {}",
+        mark(c.status),
+        w.check(c.id),
+        check_values(w, c)
+    )
+}
+
+/// A failed check's gap in words, in the unit the cell controls.
+pub(super) fn check_gap(w: &dyn Words, c: &Check) -> Option<String> {
+    c.gap.map(|gap| gap_text(w, c, gap))
 }
 
 /// The actual value against the target, with the comparator in words.
