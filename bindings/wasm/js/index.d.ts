@@ -1,7 +1,7 @@
 // The types of the npm package `bontot` (the entry point index.js). The
 // record, plan and assessment types are generated from the JSON Schemas in
 // schema/ (see types.d.ts).
-import type { Assessment, CellYear } from './types';
+import type { Assessment, CellYear, CheckId } from './types';
 
 export type { Assessment, CellYear, Plan } from './types';
 
@@ -37,6 +37,23 @@ export declare function assess(record: CellYear): Assessment;
  * @throws {BontotError} for a document that is not an assessment or an unknown language.
  */
 export declare function render(assessment: Assessment | string, lang: Lang): string;
+
+/** One check of an assessment in words, as the report prints it. */
+export interface CheckLine {
+  /** The check's id. */
+  id: CheckId;
+  /** Its line: a mark (✓, ✗, ?), what it checks, the actual value against the target. */
+  line: string;
+  /** For a failed check, what would have to change to pass, in the cell's units ("at most 5 dropouts: 1 fewer"); else null. */
+  gap: string | null;
+}
+
+/**
+ * Each check of an assessment (an object or its JSON text) in Vietnamese
+ * or English, in the order of `checks`, as the report prints it.
+ * @throws {BontotError} for a document that is not an assessment or an unknown language.
+ */
+export declare function renderChecks(assessment: Assessment | string, lang: Lang): CheckLine[];
 
 /** The version of the library, e.g. "0.1.0". */
 export declare function version(): string;

@@ -4,6 +4,7 @@
 //   assess(json: string): string            the assessment as JSON text
 //   assess(record: CellYear): Assessment    the same, as objects
 //   render(assessment: Assessment | string, lang: "vi" | "en"): string
+//   renderChecks(assessment: Assessment | string, lang): CheckLine[]
 //   version(): string
 //
 // Objects cross into the module as JSON text (JSON.stringify) and come back
@@ -108,6 +109,22 @@ function render(assessment, lang) {
   }
 }
 
+/** Each check in words, as the report prints it: [{ id, line, gap }]. */
+function renderChecks(assessment, lang) {
+  let text;
+  if (typeof assessment === 'string') text = assessment;
+  else if (isObject(assessment)) text = toJson(assessment, 'the assessment');
+  else throw wrongType('.', 'an assessment (an object) or its JSON text (a string)', assessment);
+  if (typeof lang !== 'string') throw wrongType('lang', '"vi" or "en"', lang);
+  let out;
+  try {
+    out = glue.renderChecks(text, lang);
+  } catch (e) {
+    return rethrow(e);
+  }
+  return JSON.parse(out);
+}
+
 /** The version of the library, e.g. "0.1.0". */
 function version() {
   return glue.version();
@@ -116,4 +133,5 @@ function version() {
 exports.BontotError = BontotError;
 exports.assess = assess;
 exports.render = render;
+exports.renderChecks = renderChecks;
 exports.version = version;

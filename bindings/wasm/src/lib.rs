@@ -1,11 +1,13 @@
 //! # bontot-wasm: the WebAssembly binding of `bontot`
 //!
-//! Three functions for JavaScript, over the library's JSON API (no rule is
+//! Four functions for JavaScript, over the library's JSON API (no rule is
 //! reimplemented here):
 //!
 //! - [`assess`]`(json: string): string`: the assessment of a record, as JSON;
 //! - [`render`]`(assessmentJson: string, lang: string): string`: the report
 //!   of an assessment in `"vi"` or `"en"`;
+//! - [`render_checks`] (`renderChecks(assessmentJson: string, lang: string):
+//!   string`): each check's line and gap in words, as JSON;
 //! - [`version`]`(): string`.
 //!
 //! Decimals stay strings in the assessment (`"rate": "1.0"`), so no rate is
@@ -126,15 +128,38 @@ fn assess_inner(json: &str) -> Result<String, Failure> {
     bontot::assess_json(json).map_err(|e| Failure::from_error(&e))
 }
 
+fn lang_of(lang: &str) -> Result<bontot::Lang, Failure> {
+    bontot::Lang::from_name(lang).ok_or_else(|| Failure {
+        kind: "unknown_lang".to_owned(),
+        path: "lang".to_owned(),
+        message: format!("lang: unknown language {lang:?}; expected \"vi\" or \"en\""),
+    })
+}
+
 fn render_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
-    let Some(lang_value) = bontot::Lang::from_name(lang) else {
-        return Err(Failure {
-            kind: "unknown_lang".to_owned(),
-            path: "lang".to_owned(),
-            message: format!("lang: unknown language {lang:?}; expected \"vi\" or \"en\""),
-        });
-    };
-    bontot::render_json(assessment_json, lang_value).map_err(|e| Failure::from_error(&e))
+    let lang = lang_of(lang)?;
+    bontot::render_json(assessment_json, lang).map_err(|e| Failure::from_error(&e))
+}
+
+/// Each check's line and gap as the report prints them: a JSON array of
+/// `{"id", "line", "gap"}` (`gap` `null` for a check without one), in the
+/// order of the assessment's `checks`.
+fn render_checks_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
+    let lang = lang_of(lang)?;
+    let assessment =
+        bontot::parse_assessment(assessment_json).map_err(|e| Failure::from_error(&e))?;
+    let lines: Vec<serde_json::Value> = assessment
+        .checks
+        .iter()
+        .map(|check| {
+            serde_json::json!({
+                "id": check.id.as_str(),
+                "line": bontot::render_check(check, lang),
+                "gap": bontot::render_gap(check, lang),
+            })
+        })
+        .collect();
+    Ok(serde_json::Value::Array(lines).to_string())
 }
 
 /// Assesses a cell-year record given as JSON against the plan it names and
@@ -173,6 +198,26 @@ pub fn render(
         .map_err(Failure::into_js)
 }
 
+/// Each check of an assessment (the JSON [`assess`] returned) in words, as
+/// the report prints it: a JSON array, in the order of `checks`, of
+/// `{"id": "edu.dropout", "line": "✗ Dropout rate: …", "gap": "at most 5
+/// dropouts: 1 fewer"}` (`gap` is `null` for a check that has none).
+///
+/// # Errors
+/// As [`render`].
+#[wasm_bindgen(js_name = "renderChecks")]
+pub fn render_checks(
+    #[wasm_bindgen(js_name = "assessmentJson")] assessment_json: &JsValue,
+    lang: &JsValue,
+) -> Result<String, JsValue> {
+    text_of(assessment_json, ".", "the assessment as JSON text")
+        .and_then(|json| {
+            text_of(lang, "lang", "\"vi\" or \"en\"")
+                .and_then(|lang| render_checks_inner(&json, &lang))
+        })
+        .map_err(Failure::into_js)
+}
+
 /// The version of the library, e.g. `"0.1.0"`.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -197,6 +242,40 @@ mod tests {
         let failure = render_inner("{}", "fr").unwrap_err();
         assert_eq!(failure.kind, "unknown_lang");
         assert_eq!(failure.path, "lang");
+    }
+
+    #[test]
+    fn each_check_is_rendered_with_its_gap() {
+        let record = r#"{"plan": "binh-tan-2024", "cell": {"year": 2024},
+                         "education": {"dropout": {"count": 6, "of": 520}}}"#;
+        let json = assess_inner(record).unwrap();
+        let lines: serde_json::Value =
+            serde_json::from_str(&render_checks_inner(&json, "en").unwrap()).unwrap();
+        let dropout = lines
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == "edu.dropout")
+            .unwrap();
+        assert!(
+            dropout["line"].as_str().unwrap().starts_with("✗ "),
+            "{dropout}"
+        );
+        assert_eq!(dropout["gap"], "at most 5 dropouts: 1 fewer");
+        let vi: serde_json::Value =
+            serde_json::from_str(&render_checks_inner(&json, "vi").unwrap()).unwrap();
+        assert!(
+            vi.as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["gap"] == "tối đa 5 học sinh bỏ học: giảm 1"),
+            "{vi}"
+        );
+        assert_eq!(
+            render_checks_inner(&json, "fr").unwrap_err().kind,
+            "unknown_lang"
+        );
+        assert_eq!(render_checks_inner("{}", "en").unwrap_err().kind, "parse");
     }
 
     #[test]

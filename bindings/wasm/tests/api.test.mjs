@@ -108,6 +108,31 @@ test('render takes the assessment as an object or as JSON text', () => {
   }
 });
 
+test('renderChecks gives each check its line and gap, as the report prints them', () => {
+  const failing = readFileSync(path.join(root, 'examples/cell-year-failing.json'), 'utf8');
+  const assessment = bontot.assess(JSON.parse(failing));
+  for (const [lang, sentence] of [['en', 'at most 5 dropouts: 1 fewer'], ['vi', 'tối đa 5 học sinh bỏ học: giảm 1']]) {
+    const lines = bontot.renderChecks(assessment, lang);
+    assert.deepStrictEqual(lines, bontot.renderChecks(JSON.stringify(assessment), lang));
+    assert.deepStrictEqual(lines.map((l) => l.id), assessment.checks.map((c) => c.id));
+    const dropout = lines.find((l) => l.id === 'edu.dropout');
+    assert.equal(dropout.gap, sentence);
+    assert.ok(dropout.line.startsWith('✗ '), dropout.line);
+    const report = bontot.render(assessment, lang);
+    for (const l of lines) {
+      assert.ok(report.includes(l.line), `the report prints ${l.line}`);
+      if (l.gap !== null) assert.ok(report.includes(`→ ${l.gap}`), `the report prints ${l.gap}`);
+    }
+    assert.ok(lines.filter((l) => l.gap === null).every((l) => assessment.checks.find((c) => c.id === l.id).status !== 'fail'));
+  }
+  assertBontotError(thrownBy(() => bontot.renderChecks(assessment, 'fr')), 'unknown_lang', 'lang');
+  assertBontotError(thrownBy(() => bontot.renderChecks(7, 'en')), 'wrong_type', '.');
+  assertBontotError(thrownBy(() => bontot.renderChecks(assessment, null)), 'wrong_type', 'lang');
+  assertBontotError(thrownBy(() => bontot.renderChecks('{"verdict": 1}', 'en')), 'parse', thrownBy(() => bontot.renderChecks('{"verdict": 1}', 'en')).path);
+  const e = thrownBy(() => glue.renderChecks({}, 'en'));
+  assert.equal(e.kind, 'wrong_type');
+});
+
 // ---- values of the wrong type ---------------------------------------------------------
 
 const wrongValues = [

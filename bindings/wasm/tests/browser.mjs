@@ -123,6 +123,8 @@ test('the language switch renders the report in English', async () => {
   assert.equal((await text('#verdict')).trim(), 'Not achieved');
   const failing = await text('#failing');
   assert.ok(failing.includes('→ at most 5 dropouts: 1 fewer'), failing);
+  // The months behind a check, from the report, under the check.
+  assert.ok(await page.$eval('[data-check="meeting_quality.monthly_held"]', (li) => li.textContent.includes('Months: 7')));
   assert.ok((await text('#report')).includes('Verdict: Not achieved'));
   assert.equal(await page.$eval('#report', (el) => el.lang), 'en');
   assert.equal((await text('#months-head')).includes('Political task'), true);

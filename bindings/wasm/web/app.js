@@ -2,11 +2,11 @@
 // the reference example), assesses it with the library compiled to
 // WebAssembly (./pkg, built by bindings/wasm/build.sh --target web) and
 // shows the verdict, the four criteria, the failing checks with their gaps
-// (the renderer's sentences), the monthly votes, the process findings and
+// (the renderer's sentences: renderChecks), the monthly votes, the process findings and
 // the full report in Vietnamese or English. No rule is computed here: the
 // page only lays out what `assess` and `render` return. No network access
 // after the first load (the example is fetched with the page).
-import init, { assess, render, version } from './pkg/bontot.js';
+import init, { assess, render, renderChecks, version } from './pkg/bontot.js';
 
 const CONTENTS = ['political_task', 'meeting_quality', 'unity_discipline', 'members'];
 
@@ -288,13 +288,19 @@ function badge(status, text) {
   return h('span', { class: `badge ${status}` }, text ?? t().status[status] ?? status);
 }
 
-function checkItem(c, block) {
+/**
+ * A check: its line and gap as the library words them (`renderChecks`),
+ * the report's detail lines under it (the months, meetings or members
+ * behind it) when the report lines up, and its fields.
+ */
+function checkItem(c, words, block) {
   const w = t();
-  const lines = block ? block.lines : [c.id];
-  const [head, ...rest] = lines;
+  const head = words ? words.line.replace(/^[✓✗?–!] /u, '') : c.id;
+  const details = block ? block.lines.slice(1).filter((l) => !l.startsWith('→')) : [];
+  const rest = [...(words?.gap ? [`→ ${words.gap}`] : []), ...details];
   return h(
     'li',
-    { class: `check ${c.status}` },
+    { class: `check ${c.status}`, 'data-check': c.id },
     h('p', { class: 'check-head' }, badge(c.status), ' ', h('span', {}, head)),
     rest.length ? h('ul', { class: 'check-lines' }, rest.map((l) => h('li', { class: l.startsWith('→') ? 'gap' : '' }, l))) : null,
     h(
@@ -317,6 +323,8 @@ function drawResult() {
   const { json, assessment: a, name } = state.result;
   const report = render(json, state.lang);
   const s = sentences(a, report);
+  // The library's words for each check, in the order of `checks`.
+  const words = JSON.parse(renderChecks(json, state.lang));
   const checks = a.checks ?? [];
   const failing = checks.map((c, i) => [c, i]).filter(([c]) => c.status === 'fail');
   const unknown = checks.map((c, i) => [c, i]).filter(([c]) => c.status === 'unknown');
@@ -334,9 +342,9 @@ function drawResult() {
     criteria.append(h('li', { class: c.status }, badge(c.status), ' ', h('strong', {}, `${c.clause}.`), ' ', heading ? heading.title : key));
   }
 
-  $('failing').replaceChildren(...failing.map(([c, i]) => checkItem(c, s.check(i))));
+  $('failing').replaceChildren(...failing.map(([c, i]) => checkItem(c, words[i], s.check(i))));
   $('failing-none').hidden = failing.length > 0;
-  $('unknown').replaceChildren(...unknown.map(([c, i]) => checkItem(c, s.check(i))));
+  $('unknown').replaceChildren(...unknown.map(([c, i]) => checkItem(c, words[i], s.check(i))));
   $('unknown-box').hidden = unknown.length === 0;
 
   // The 12 × 4 grid of votes.

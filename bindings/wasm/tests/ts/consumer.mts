@@ -2,8 +2,8 @@
 // compiles it with `tsc -p bindings/wasm/tests/ts` (strict, no emit) so
 // that the package's declarations (index.d.ts, and types.d.ts generated
 // from schema/) type both overloads and the error class as documented.
-import { assess, render, version, BontotError } from '../../pkg/index.js';
-import type { Assessment, CellYear, Lang, Plan } from '../../pkg/index.js';
+import { assess, render, renderChecks, version, BontotError } from '../../pkg/index.js';
+import type { Assessment, CellYear, CheckLine, Lang, Plan } from '../../pkg/index.js';
 
 // ---- the object API ---------------------------------------------------------------------
 
@@ -77,6 +77,9 @@ const fromJson: Assessment = JSON.parse(json) as Assessment;
 
 const lang: Lang = 'en';
 const reports: string[] = [render(assessment, 'vi'), render(json, lang), render(fromJson, 'en')];
+const lines: CheckLine[] = renderChecks(assessment, 'vi');
+const gaps: (string | null)[] = renderChecks(json, 'en').map((l) => l.gap);
+const firstId: string | undefined = lines[0]?.id;
 
 // ---- errors ------------------------------------------------------------------------------------
 
@@ -109,4 +112,4 @@ const badRating: CellYear = { plan: 'binh-tan-2024', cell: { year: 2024 }, year_
 // @ts-expect-error: the object overload returns an Assessment, not a string
 const wrongReturn: string = assess(record);
 
-export const used = [verdict, year, findingId, missing, reports, made, version(), unknownField, countAsString, badRating, wrongReturn];
+export const used = [gaps, firstId, verdict, year, findingId, missing, reports, made, version(), unknownField, countAsString, badRating, wrongReturn];
