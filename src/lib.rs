@@ -91,6 +91,40 @@
 //! # Ok::<(), bontot::Error>(())
 //! ```
 //!
+//! ## Building a record in code
+//!
+//! A record need not come from JSON. Every part of it whose facts are all
+//! optional has a `Default`, the parts with required facts have
+//! constructors, and targets and rates are built by name
+//! (`examples/typed.rs` builds the whole reference record this way):
+//!
+//! ```
+//! use bontot::chrono::NaiveDate;
+//! use bontot::{
+//!     assess, Attendance, Cell, CellYear, CheckId, Education, Meeting, MeetingKind, Party,
+//!     Plan, PlanRef, Rate, Status,
+//! };
+//!
+//! let mut record = CellYear::new(PlanRef::preset(Plan::BINH_TAN_2024), Cell::new(2024));
+//! record.education = Some(Education {
+//!     dropout: Some(Rate::counts(4, 401)),
+//!     ..Education::default()
+//! });
+//! record.party = Some(Party { admissions: Some(4), ..Party::default() });
+//! let date = NaiveDate::from_ymd_opt(2024, 1, 10).expect("a day");
+//! let mut meeting = Meeting::new(date, MeetingKind::Regular);
+//! meeting.attendance = Some(Attendance::new(30, 30));
+//! record.meetings = Some(vec![meeting]);
+//!
+//! let assessment = assess(&Plan::binh_tan_2024(), &record)?;
+//! // 4 × 100 = 400 < 1.0 × 401: below 1.0 %, compared exactly.
+//! assert_eq!(assessment.check(CheckId::EduDropout).map(|c| c.status), Some(Status::Pass));
+//! // 4 admissions of at least 6: two more.
+//! let admissions = assessment.check(CheckId::PartyAdmissions).expect("assessed");
+//! assert_eq!(admissions.status, Status::Fail);
+//! # Ok::<(), bontot::Error>(())
+//! ```
+//!
 //! ## Exact numbers
 //!
 //! Rates are [`rust_decimal::Decimal`] in percent units; counts are

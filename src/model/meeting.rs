@@ -89,7 +89,35 @@ pub struct Meeting {
     pub topic: Option<String>,
 }
 
+impl Attendance {
+    /// `present` of `required` members, nobody named absent yet (the lists
+    /// of absentees are to be filled in so that the three add up).
+    pub const fn new(required: u32, present: u32) -> Self {
+        Attendance {
+            required,
+            present,
+            absent_with_leave: Vec::new(),
+            absent_without_leave: Vec::new(),
+            exempt_present: None,
+        }
+    }
+}
+
 impl Meeting {
+    /// A meeting on `date` of `kind`, with no other fact given.
+    pub const fn new(date: NaiveDate, kind: MeetingKind) -> Self {
+        Meeting {
+            date,
+            kind,
+            rating: None,
+            minutes: None,
+            committee_met: None,
+            attendance: None,
+            votes: None,
+            topic: None,
+        }
+    }
+
     /// The month of the meeting, 1–12.
     pub fn month(&self) -> u8 {
         // A month is 1..=12, so it always fits.

@@ -114,6 +114,23 @@ pub struct Member {
 }
 
 impl Member {
+    /// A member by id, standing and role, with no other fact given.
+    pub fn new(id: impl Into<String>, status: MemberStatus, role: Role) -> Self {
+        Member {
+            id: id.into(),
+            name: None,
+            status,
+            role,
+            rating: None,
+            exempt: None,
+            working_elsewhere: None,
+            not_reviewed: None,
+            admitted: None,
+            disciplined: None,
+            violated_prohibitions: None,
+        }
+    }
+
     /// Exempt from party work and meetings (either flag says so).
     pub fn is_exempt(&self) -> bool {
         self.exempt == Some(true) || self.not_reviewed == Some(NotReviewed::Exempt)
@@ -163,4 +180,17 @@ pub struct Head {
     /// Fulfilled it; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfilled: Option<bool>,
+}
+
+impl Head {
+    /// A head's commitment (`committed`) and whether it was kept
+    /// (`fulfilled`).
+    pub const fn new(role: HeadRole, committed: bool, fulfilled: bool) -> Self {
+        Head {
+            role,
+            name: None,
+            committed: Some(committed),
+            fulfilled: Some(fulfilled),
+        }
+    }
 }

@@ -117,7 +117,7 @@ where
 
 /// The indicator targets of clause 2.1.1 (RULES §3). `None` leaves an
 /// indicator out of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
@@ -254,6 +254,20 @@ pub enum PlanRef {
     Preset(String),
     /// A plan given inline.
     Inline(Box<Plan>),
+}
+
+impl PlanRef {
+    /// The preset with this id (`PlanRef::preset("binh-tan-2024")`).
+    pub fn preset(id: impl Into<String>) -> Self {
+        PlanRef::Preset(id.into())
+    }
+}
+
+impl From<Plan> for PlanRef {
+    /// A plan given inline.
+    fn from(plan: Plan) -> Self {
+        PlanRef::Inline(Box::new(plan))
+    }
 }
 
 impl Serialize for PlanRef {

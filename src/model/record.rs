@@ -87,7 +87,7 @@ pub struct Cell {
 }
 
 /// Education rates (RULES §3). Each is counts or a figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Education {
@@ -120,7 +120,7 @@ pub struct Education {
 }
 
 /// Party-building facts (RULES §3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
@@ -145,7 +145,7 @@ pub struct Party {
 ///
 /// A judgment is the cell's own, made by vote (RULES §4): `true` or
 /// `false`, or left out, which makes its check `unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PoliticalTask {
@@ -184,7 +184,7 @@ pub struct PoliticalTask {
 
 /// Criterion 2's judgment (2.1.2, meeting quality), the cell's own: `true`,
 /// `false`, or left out (`unknown`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingQuality {
@@ -197,7 +197,7 @@ pub struct MeetingQuality {
 
 /// Criterion 3's judgments (2.1.3, unity and discipline), the cell's own:
 /// each `true`, `false`, or left out (`unknown`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnityDiscipline {
@@ -221,7 +221,7 @@ pub struct UnityDiscipline {
 
 /// Criterion 4's judgment (2.1.4, cadres and members), the cell's own:
 /// `true`, `false`, or left out (`unknown`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MembersConduct {
@@ -247,7 +247,7 @@ str_enum! {
 }
 
 /// Who recognized the verdict, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Recognition {
@@ -260,7 +260,7 @@ pub struct Recognition {
 }
 
 /// The dates of the plan's adoption and the verdict's recognition (2.3, 2.4, 3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Process {
@@ -277,4 +277,46 @@ pub struct Process {
     /// (those rated "completed tasks excellently", `excellent`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commendation_review: Option<NaiveDate>,
+}
+
+impl CellYear {
+    /// A record of `cell`'s year under `plan`, with no fact given yet: every
+    /// other field `None` (not given), to be filled in.
+    ///
+    /// ```
+    /// use bontot::{Cell, CellYear, Party, PlanRef};
+    ///
+    /// let mut record = CellYear::new(PlanRef::preset("binh-tan-2024"), Cell::new(2024));
+    /// record.party = Some(Party { admissions: Some(6), ..Party::default() });
+    /// assert!(record.members.is_none());
+    /// ```
+    pub fn new(plan: PlanRef, cell: Cell) -> Self {
+        CellYear {
+            plan,
+            cell,
+            education: None,
+            party: None,
+            political_task: None,
+            meeting_quality: None,
+            unity_discipline: None,
+            members_conduct: None,
+            members: None,
+            meetings: None,
+            year_end_rating: None,
+            process: None,
+        }
+    }
+}
+
+impl Cell {
+    /// The cell and the whole calendar `year`: no name, no as-of date (the
+    /// whole year), no founding date.
+    pub const fn new(year: i32) -> Self {
+        Cell {
+            name: None,
+            year,
+            as_of: None,
+            founded: None,
+        }
+    }
 }

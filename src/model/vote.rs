@@ -47,7 +47,25 @@ pub struct Votes {
     pub members: Option<Tally>,
 }
 
+impl Tally {
+    /// Votes for and against.
+    pub const fn new(for_: u32, against: u32) -> Self {
+        Tally { for_, against }
+    }
+}
+
 impl Votes {
+    /// The vote on a base of `base` members, no content voted yet.
+    pub const fn new(base: u32) -> Self {
+        Votes {
+            base,
+            political_task: None,
+            meeting_quality: None,
+            unity_discipline: None,
+            members: None,
+        }
+    }
+
     /// The tally on one content, if it was voted.
     pub const fn tally(&self, content: CriterionId) -> Option<Tally> {
         match content {
