@@ -134,58 +134,65 @@ fn record() -> Result<CellYear, Box<dyn Error>> {
     cell.name = Some("Chi bộ trường THCS Bình Tân".to_owned());
     cell.as_of = Some(day("2024-12-31")?);
     let mut record = CellYear::new(PlanRef::preset(Plan::BINH_TAN_2024), cell);
-    record.education = Some(Education {
-        school_year: Some("2023-2024".to_owned()),
-        dropout: Some(Rate::counts(9, 1512)),
-        repetition: Some(Rate::counts(5, 1512)),
-        promotion: Some(Rate::counts(1486, 1507)),
-        graduation: Some(Rate::counts(368, 368)),
-        efficiency: Some(Rate::counts(368, 397)),
-        public_grade10: Some(Rate::counts(262, 368)),
-        swimming: Some(Rate::percent(Decimal::new(6125, 2))),
-    });
-    record.party = Some(Party {
-        study: Some(Rate::counts(30, 30)),
-        admissions: Some(6),
-        heads: Some(vec![
-            Head::new(HeadRole::Secretary, true, true),
-            Head::new(HeadRole::Principal, true, true),
-        ]),
-        inspection: Some(Rate::counts(31, 31)),
-    });
-    record.political_task = Some(PoliticalTask {
-        plans_concretized: Some(true),
-        anti_degradation: Some(true),
-        inspection_work: Some(true),
-        party_building_work: Some(true),
-        outstanding_cases: Some(0),
-        mass_complaints: Some(0),
-        over_level_complaints: Some(0),
-    });
-    record.meeting_quality = Some(MeetingQuality {
-        content_renewed: Some(true),
-    });
-    record.unity_discipline = Some(UnityDiscipline {
-        work_rules_followed: Some(true),
-        principles_upheld: Some(true),
-        administrative_discipline: Some(true),
-        issues_resolved: Some(true),
-    });
-    record.members_conduct = Some(MembersConduct {
-        exemplary_conduct: Some(true),
-    });
+    let mut education = Education::default();
+    education.school_year = Some("2023-2024".to_owned());
+    education.dropout = Some(Rate::counts(9, 1512));
+    education.repetition = Some(Rate::counts(5, 1512));
+    education.promotion = Some(Rate::counts(1486, 1507));
+    education.graduation = Some(Rate::counts(368, 368));
+    education.efficiency = Some(Rate::counts(368, 397));
+    education.public_grade10 = Some(Rate::counts(262, 368));
+    education.swimming = Some(Rate::percent(Decimal::new(6125, 2)));
+    record.education = Some(education);
+
+    let mut party = Party::default();
+    party.study = Some(Rate::counts(30, 30));
+    party.admissions = Some(6);
+    party.heads = Some(vec![
+        Head::new(HeadRole::Secretary, true, true),
+        Head::new(HeadRole::Principal, true, true),
+    ]);
+    party.inspection = Some(Rate::counts(31, 31));
+    record.party = Some(party);
+
+    let mut political = PoliticalTask::default();
+    political.plans_concretized = Some(true);
+    political.anti_degradation = Some(true);
+    political.inspection_work = Some(true);
+    political.party_building_work = Some(true);
+    political.outstanding_cases = Some(0);
+    political.mass_complaints = Some(0);
+    political.over_level_complaints = Some(0);
+    record.political_task = Some(political);
+
+    let mut meeting_quality = MeetingQuality::default();
+    meeting_quality.content_renewed = Some(true);
+    record.meeting_quality = Some(meeting_quality);
+
+    let mut unity = UnityDiscipline::default();
+    unity.work_rules_followed = Some(true);
+    unity.principles_upheld = Some(true);
+    unity.administrative_discipline = Some(true);
+    unity.issues_resolved = Some(true);
+    record.unity_discipline = Some(unity);
+
+    let mut conduct = MembersConduct::default();
+    conduct.exemplary_conduct = Some(true);
+    record.members_conduct = Some(conduct);
+
     record.members = Some(members()?);
     record.meetings = Some(meetings()?);
     record.year_end_rating = Some(YearRating::Good);
-    record.process = Some(Process {
-        plan_adopted: Some(day("2024-05-02")?),
-        proposed: Some(day("2024-12-20")?),
-        recognition: Some(Recognition {
-            by: Some(Body::GrassrootsCommittee),
-            on: Some(day("2025-01-08")?),
-        }),
-        commendation_review: Some(day("2025-01-15")?),
-    });
+
+    let mut recognition = Recognition::default();
+    recognition.by = Some(Body::GrassrootsCommittee);
+    recognition.on = Some(day("2025-01-08")?);
+    let mut process = Process::default();
+    process.plan_adopted = Some(day("2024-05-02")?);
+    process.proposed = Some(day("2024-12-20")?);
+    process.recognition = Some(recognition);
+    process.commendation_review = Some(day("2025-01-15")?);
+    record.process = Some(process);
     Ok(record)
 }
 

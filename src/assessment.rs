@@ -85,6 +85,7 @@ impl Criteria {
 /// before it existed) reads as version 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Assessment {
     /// The version of the assessment's wire shape: [`Assessment::SCHEMA_VERSION`].
     #[serde(default = "schema_version_1")]

@@ -316,7 +316,7 @@ str_enum! {
     /// [`as_str`](ErrorKind::as_str) gives the stable name the JSON layer
     /// and the bindings carry (`"count_above_base"`). New kinds may come in
     /// a minor release, so a `match` needs a `_` arm.
-    #[non_exhaustive]
+        #[non_exhaustive]
     pub enum ErrorKind {
         /// [`Error::Parse`].
         Parse = "parse",

@@ -95,8 +95,10 @@
 //!
 //! A record need not come from JSON. Every part of it whose facts are all
 //! optional has a `Default`, the parts with required facts have
-//! constructors, and targets and rates are built by name
-//! (`examples/typed.rs` builds the whole reference record this way):
+//! constructors, and targets and rates are built by name; the fields are
+//! then set one by one (the structs are `#[non_exhaustive]`, so that a fact
+//! added in a minor release breaks no one's code). `examples/typed.rs`
+//! builds the whole reference record this way:
 //!
 //! ```
 //! use bontot::chrono::NaiveDate;
@@ -106,11 +108,12 @@
 //! };
 //!
 //! let mut record = CellYear::new(PlanRef::preset(Plan::BINH_TAN_2024), Cell::new(2024));
-//! record.education = Some(Education {
-//!     dropout: Some(Rate::counts(4, 401)),
-//!     ..Education::default()
-//! });
-//! record.party = Some(Party { admissions: Some(4), ..Party::default() });
+//! let mut education = Education::default();
+//! education.dropout = Some(Rate::counts(4, 401));
+//! record.education = Some(education);
+//! let mut party = Party::default();
+//! party.admissions = Some(4);
+//! record.party = Some(party);
 //! let date = NaiveDate::from_ymd_opt(2024, 1, 10).expect("a day");
 //! let mut meeting = Meeting::new(date, MeetingKind::Regular);
 //! meeting.attendance = Some(Attendance::new(30, 30));

@@ -28,7 +28,7 @@ fn exercise(text: &str) {
         }
         Err(e) => {
             // Every error names a kind and a path, and prints as JSON.
-            assert!(!e.kind().is_empty());
+            assert!(!e.kind().as_str().is_empty());
             assert!(!e.path().is_empty());
             let _ = bontot::error_to_json(&e);
             let _ = e.to_string();

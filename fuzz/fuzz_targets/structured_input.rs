@@ -223,23 +223,20 @@ fn member(k: MemberKnob, i: usize, earlier: &[Member], year: i32) -> Member {
         IdKnob::Twin(_) => format!("m{i}"),
         IdKnob::Empty => String::new(),
     };
-    Member {
-        id,
-        name: None,
-        status: if k.official {
-            MemberStatus::Official
-        } else {
-            MemberStatus::Probationary
-        },
-        role: pick(Role::ALL, k.role),
-        rating: k.rating.map(rating),
-        exempt: k.exempt,
-        working_elsewhere: k.working_elsewhere,
-        not_reviewed: k.not_reviewed.map(|r| pick(NotReviewed::ALL, r)),
-        admitted: k.admitted.map(|d| d.date(year)),
-        disciplined: k.disciplined,
-        violated_prohibitions: k.violated,
-    }
+    let status = if k.official {
+        MemberStatus::Official
+    } else {
+        MemberStatus::Probationary
+    };
+    let mut m = Member::new(id, status, pick(Role::ALL, k.role));
+    m.rating = k.rating.map(rating);
+    m.exempt = k.exempt;
+    m.working_elsewhere = k.working_elsewhere;
+    m.not_reviewed = k.not_reviewed.map(|r| pick(NotReviewed::ALL, r));
+    m.admitted = k.admitted.map(|d| d.date(year));
+    m.disciplined = k.disciplined;
+    m.violated_prohibitions = k.violated;
+    m
 }
 
 /// An absentee: a roster member by position, or an id not in the roster.
@@ -318,13 +315,11 @@ fn attendance(k: &AttendanceKnob, roster: &[Member]) -> Attendance {
         None => sum,
         Some(d) => sum.saturating_add_signed(i32::from(d)),
     };
-    Attendance {
-        required,
-        present: u32::from(k.present),
-        absent_with_leave: with_leave,
-        absent_without_leave: without_leave,
-        exempt_present: k.exempt_present.as_ref().map(|v| ids(v)),
-    }
+    let mut a = Attendance::new(required, u32::from(k.present));
+    a.absent_with_leave = with_leave;
+    a.absent_without_leave = without_leave;
+    a.exempt_present = k.exempt_present.as_ref().map(|v| ids(v));
+    a
 }
 
 fn votes(k: VotesKnob) -> Votes {
@@ -381,16 +376,13 @@ fn patch_meeting(m: &mut Meeting, p: &MeetingPatch, roster: &[Member], year: i32
 
 fn meeting(k: &MeetingKnob, roster: &[Member], year: i32) -> Meeting {
     let date = k.date.date(year);
-    Meeting {
-        date,
-        kind: pick(MeetingKind::ALL, k.kind),
-        rating: k.rating.map(|i| pick(MeetingRating::ALL, i)),
-        minutes: k.minutes,
-        committee_met: k.committee_met.map(|o| committee_met(date, o)),
-        attendance: k.attendance.as_ref().map(|a| attendance(a, roster)),
-        votes: k.votes.map(votes),
-        topic: None,
-    }
+    let mut m = Meeting::new(date, pick(MeetingKind::ALL, k.kind));
+    m.rating = k.rating.map(|i| pick(MeetingRating::ALL, i));
+    m.minutes = k.minutes;
+    m.committee_met = k.committee_met.map(|o| committee_met(date, o));
+    m.attendance = k.attendance.as_ref().map(|a| attendance(a, roster));
+    m.votes = k.votes.map(votes);
+    m
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -564,16 +556,7 @@ fn build_record(k: &Input, plan: &Plan) -> CellYear {
     k.as_of.apply(&mut r.cell.as_of, |d| d.date(year));
     k.founded.apply(&mut r.cell.founded, |d| d.date(year));
 
-    let education = r.education.get_or_insert(bontot::Education {
-        school_year: None,
-        dropout: None,
-        repetition: None,
-        promotion: None,
-        graduation: None,
-        efficiency: None,
-        public_grade10: None,
-        swimming: None,
-    });
+    let education = r.education.get_or_insert_with(bontot::Education::default);
     let [k0, k1, k2, k3, k4, k5, k6, k7, k8] = k.rates;
     k0.apply(&mut education.dropout, RateKnob::rate);
     k1.apply(&mut education.repetition, RateKnob::rate);
@@ -589,15 +572,16 @@ fn build_record(k: &Input, plan: &Plan) -> CellYear {
         k.heads.clone().apply(&mut party.heads, |heads| {
             heads
                 .into_iter()
-                .map(|h| bontot::Head {
-                    role: if h.principal {
+                .map(|h| {
+                    let role = if h.principal {
                         HeadRole::Principal
                     } else {
                         HeadRole::Secretary
-                    },
-                    name: None,
-                    committed: h.committed,
-                    fulfilled: h.fulfilled,
+                    };
+                    let mut head = bontot::Head::new(role, true, true);
+                    head.committed = h.committed;
+                    head.fulfilled = h.fulfilled;
+                    head
                 })
                 .collect()
         });

@@ -50,6 +50,7 @@ impl CriterionId {
 str_enum! {
     /// A clause of plan 13-KH/CB (Kế hoạch 13-KH/CB, the cell's 2024 plan)
     /// that a rule comes from.
+    #[non_exhaustive]
     pub enum Clause {
         /// 2.1.1 Lãnh đạo hoàn thành tốt nhiệm vụ chính trị (leads the
         /// political task to good completion; criterion 1 and its targets).
@@ -90,6 +91,7 @@ str_enum! {
     /// plan's [`Policy::monthly_results`](crate::Policy::monthly_results) is
     /// `every_month`; under the default, `informative`, the monthly votes are
     /// reported in the assessment's `months` and no such check is made.
+    #[non_exhaustive]
     pub enum CheckId {
         /// Tỷ lệ học sinh bỏ học (dropout rate).
         EduDropout = "edu.dropout",

@@ -46,6 +46,7 @@ str_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Attendance {
     /// Members required to attend.
     pub required: u32,
@@ -64,6 +65,7 @@ pub struct Attendance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Meeting {
     /// The meeting's date; must lie in the record's year.
     pub date: NaiveDate,

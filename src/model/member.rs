@@ -78,6 +78,7 @@ str_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Member {
     /// An id unique in the roster (`dv05`); attendance lists name members by it.
     pub id: String,
@@ -168,6 +169,7 @@ str_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Head {
     /// Which head.
     pub role: HeadRole,

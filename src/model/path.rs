@@ -12,6 +12,7 @@ use crate::support::macros::str_enum;
 
 str_enum! {
     /// A fact at a fixed place in the record.
+    #[non_exhaustive]
     pub enum Field {
         /// `cell.as_of`.
         CellAsOf = "cell.as_of",
@@ -84,6 +85,7 @@ str_enum! {
 
 str_enum! {
     /// A fact of one member of the roster.
+    #[non_exhaustive]
     pub enum MemberField {
         /// `members[i].rating`.
         Rating = "rating",
@@ -96,6 +98,7 @@ str_enum! {
 
 str_enum! {
     /// A fact of one meeting.
+    #[non_exhaustive]
     pub enum MeetingField {
         /// `meetings[i].rating`.
         Rating = "rating",
@@ -112,6 +115,7 @@ str_enum! {
 
 str_enum! {
     /// A fact of one head in `party.heads`.
+    #[non_exhaustive]
     pub enum HeadField {
         /// `party.heads[i].committed`.
         Committed = "committed",

@@ -84,6 +84,7 @@ use crate::model::rate::{Target, present_rate_target};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Plan {
     /// The plan's id (`binh-tan-2024`).
     pub id: String,
@@ -120,6 +121,7 @@ where
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Targets {
     /// `edu.dropout`: dropouts in the school year / enrolled at its start.
     #[cfg_attr(

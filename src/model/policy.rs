@@ -51,6 +51,7 @@ str_enum! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MeetingFramework {
     /// Attendance, in percent of members required (exempt absentees left
     /// out): above 85 by default.
@@ -117,17 +118,17 @@ impl MonthDay {
 /// ```
 /// use bontot::{Policy, RateComparison};
 ///
-/// let policy: Policy =
+/// let mut policy: Policy =
 ///     serde_json::from_str(r#"{"rate_comparison": {"published": {"decimals": 1}}}"#).unwrap();
 /// assert_eq!(policy.rate_comparison, RateComparison::Published { decimals: 1 });
-/// assert_eq!(
-///     Policy { rate_comparison: RateComparison::Exact, ..policy },
-///     Policy::default(),
-/// );
+/// // Every other knob has its default.
+/// policy.rate_comparison = RateComparison::Exact;
+/// assert_eq!(policy, Policy::default());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Policy {
     /// Exact comparison of counts (default) or of the published figure.
     pub rate_comparison: RateComparison,

@@ -29,6 +29,7 @@ use crate::support::macros::str_enum;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CellYear {
     /// The plan: a preset's id or a plan inline. Required.
     pub plan: PlanRef,
@@ -70,6 +71,7 @@ pub struct CellYear {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Cell {
     /// The cell's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +92,7 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Education {
     /// The school year the figures are for (`2023-2024`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +126,7 @@ pub struct Education {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Party {
     /// Members who took part in studying resolutions / members required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,6 +152,7 @@ pub struct Party {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PoliticalTask {
     /// Cụ thể hóa chỉ thị, nghị quyết bằng chương trình, kế hoạch
     /// (directives and resolutions turned into concrete programmes and
@@ -187,6 +192,7 @@ pub struct PoliticalTask {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MeetingQuality {
     /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt (meetings well
     /// prepared, their content regularly renewed):
@@ -200,6 +206,7 @@ pub struct MeetingQuality {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UnityDiscipline {
     /// Quy chế làm việc xây dựng và thực hiện đúng (the cell's working rules
     /// drawn up and followed): `unity_discipline.work_rules_followed`.
@@ -224,6 +231,7 @@ pub struct UnityDiscipline {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MembersConduct {
     /// Nêu gương về đạo đức, lối sống, nói đi đôi với làm (members set an
     /// example in ethics and way of life; their words matched by deeds):
@@ -250,6 +258,7 @@ str_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Recognition {
     /// The recognizing body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,6 +272,7 @@ pub struct Recognition {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Process {
     /// The cell adopted the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,7 +297,9 @@ impl CellYear {
     /// use bontot::{Cell, CellYear, Party, PlanRef};
     ///
     /// let mut record = CellYear::new(PlanRef::preset("binh-tan-2024"), Cell::new(2024));
-    /// record.party = Some(Party { admissions: Some(6), ..Party::default() });
+    /// let mut party = Party::default();
+    /// party.admissions = Some(6);
+    /// record.party = Some(party);
     /// assert!(record.members.is_none());
     /// ```
     pub fn new(plan: PlanRef, cell: Cell) -> Self {

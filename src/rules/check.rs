@@ -21,6 +21,7 @@ use crate::support::macros::str_enum;
 /// `{"rate": "61.25"}`, `{"count": 4}`, `{"rating": "good"}`, `{"judgment": true}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "QuantityWire", into = "QuantityWire")]
+#[non_exhaustive]
 pub enum Quantity {
     /// A rate given as counts: `count` of `of`.
     Counts {
@@ -94,6 +95,7 @@ impl TryFrom<QuantityWire> for Quantity {
 
 str_enum! {
     /// Why a meeting's `good` rating, or its preparation, falls short.
+    #[non_exhaustive]
     pub enum Condition {
         /// Attendance not above the framework's share of members required.
         Attendance = "attendance",
@@ -113,6 +115,7 @@ str_enum! {
 /// One meeting that a meeting-quality check names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MeetingFinding {
     /// The meeting's index in the record's `meetings`.
     pub meeting: u32,
@@ -148,6 +151,7 @@ impl MeetingFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Detail {
     /// Months (1–12) that fall short.
     Months(Vec<u8>),
@@ -178,6 +182,7 @@ str_enum! {
 /// `projected` extends the pace so far to the whole year, rounded down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Projection {
     /// Days of the year elapsed, as-of date included.
     pub elapsed_days: u32,
@@ -192,6 +197,7 @@ pub struct Projection {
 /// The result of one check, explained (RULES §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Check {
     /// The check's stable id.
     pub id: CheckId,
@@ -225,8 +231,9 @@ pub struct Check {
 }
 
 impl Check {
-    /// A check with only its id and status; the other fields empty.
-    pub(crate) const fn new(id: CheckId, status: Status) -> Check {
+    /// A check with only its id, its criterion and clause (from the id) and
+    /// its status; the other fields empty.
+    pub const fn new(id: CheckId, status: Status) -> Check {
         Check {
             id,
             criterion: id.criterion(),

@@ -15,6 +15,7 @@ use crate::model::rate::exact_decimal;
 /// `{"rating": "good"}`, `{"judgment": true}`, `{"reachable": false}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "GapWire", into = "GapWire")]
+#[non_exhaustive]
 pub enum Gap {
     /// The nearest passing count (base held fixed) and the signed change to it.
     Count {

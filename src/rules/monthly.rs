@@ -25,6 +25,7 @@ use crate::validation::Validated;
 /// half of the voting base votes for it ([`decide`](crate::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ContentResult {
     /// Achieved when votes for are more than half of the base.
     pub decision: Decision,
@@ -71,6 +72,7 @@ impl Contents {
 
 str_enum! {
     /// What a month's entry holds.
+    #[non_exhaustive]
     pub enum MonthState {
         /// The regular meeting voted on at least one content.
         Voted = "voted",
@@ -89,6 +91,7 @@ str_enum! {
 /// One month of the year up to the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Month {
     /// 1–12.
     pub month: u8,
@@ -139,6 +142,7 @@ pub struct Tallies {
 /// achieved of months held, is a content's `achieved` over `held`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct YearToDate {
     /// Months with a regular meeting.
     pub held: u32,

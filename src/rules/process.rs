@@ -14,6 +14,7 @@ use crate::support::macros::str_enum;
 
 str_enum! {
     /// The id of a process finding.
+    #[non_exhaustive]
     pub enum FindingId {
         /// The plan adopted "đầu năm": by the policy's deadline (31 March).
         PlanAdoption = "process.plan_adoption",
@@ -58,6 +59,7 @@ str_enum! {
 /// The dates (and body) a finding compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Compared {
     /// `process.plan_adopted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +84,7 @@ pub struct Compared {
 /// One process finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// The finding's id.
     pub id: FindingId,

@@ -359,13 +359,12 @@ export type PlanRef = "binh-tan-2024" | Plan;
  * ```
  * use bontot::{Policy, RateComparison};
  *
- * let policy: Policy =
+ * let mut policy: Policy =
  *     serde_json::from_str(r#"{"rate_comparison": {"published": {"decimals": 1}}}"#).unwrap();
  * assert_eq!(policy.rate_comparison, RateComparison::Published { decimals: 1 });
- * assert_eq!(
- *     Policy { rate_comparison: RateComparison::Exact, ..policy },
- *     Policy::default(),
- * );
+ * // Every other knob has its default.
+ * policy.rate_comparison = RateComparison::Exact;
+ * assert_eq!(policy, Policy::default());
  * ```
  */
 export interface Policy {
