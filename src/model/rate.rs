@@ -493,10 +493,10 @@ impl TryFrom<RateWire> for Rate {
 
 /// The most decimal places a rate threshold may have: with this bound every
 /// comparison of counts fits in 128-bit integers, so none can overflow.
-pub const MAX_THRESHOLD_SCALE: u32 = 16;
+pub(crate) const MAX_THRESHOLD_SCALE: u32 = 16;
 
 /// The most decimals the "published figure" policy may round to.
-pub const MAX_PUBLISHED_DECIMALS: u32 = 10;
+pub(crate) const MAX_PUBLISHED_DECIMALS: u32 = 10;
 
 /// Whether a decimal lies within 0–100 (`-0` is 0), told from its
 /// mantissa and scale: `m / 10^s ≤ 100` is `m ≤ 100 × 10^s`.

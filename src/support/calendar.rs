@@ -17,7 +17,11 @@ pub(crate) struct Span {
 impl Span {
     /// The span of `year` from `founded` (if in the year) through `as_of`
     /// (clamped to the year's end). `None` for a year chrono cannot name.
-    pub fn new(year: i32, founded: Option<NaiveDate>, as_of: Option<NaiveDate>) -> Option<Span> {
+    pub(crate) fn new(
+        year: i32,
+        founded: Option<NaiveDate>,
+        as_of: Option<NaiveDate>,
+    ) -> Option<Span> {
         // 1 January, then 31 December as the year's last ordinal day: one
         // call into chrono rather than two dates built from month and day.
         let first = NaiveDate::from_yo_opt(year, 1)?;
@@ -32,33 +36,33 @@ impl Span {
     }
 
     /// Whether the whole year has been assessed.
-    pub fn year_over(&self) -> bool {
+    pub(crate) fn year_over(&self) -> bool {
         self.end >= self.year_end
     }
 
     /// The first month required, 1–12.
-    pub fn first_month(&self) -> u8 {
+    pub(crate) fn first_month(&self) -> u8 {
         month_of(self.start)
     }
 
     /// The last month required, 1–12: the as-of date's month.
-    pub fn last_month(&self) -> u8 {
+    pub(crate) fn last_month(&self) -> u8 {
         month_of(self.end)
     }
 
     /// Whether month `m` has ended by the as-of date.
-    pub fn month_over(&self, m: u8) -> bool {
+    pub(crate) fn month_over(&self, m: u8) -> bool {
         let last = self.last_month();
         self.year_over() || m < last || (m == last && is_last_day_of_month(self.end))
     }
 
     /// Whether quarter `q` (1–4) has ended by the as-of date.
-    pub fn quarter_over(&self, q: u8) -> bool {
+    pub(crate) fn quarter_over(&self, q: u8) -> bool {
         self.month_over(q.saturating_mul(3))
     }
 
     /// Days of the year elapsed through the as-of date, and days in the year.
-    pub fn elapsed_days(&self) -> (u32, u32) {
+    pub(crate) fn elapsed_days(&self) -> (u32, u32) {
         (self.end.ordinal(), self.year_end.ordinal())
     }
 }

@@ -42,7 +42,7 @@ impl Order {
     }
 
     /// The meetings within the span, in date order, with their positions.
-    pub fn meetings<'m>(
+    pub(crate) fn meetings<'m>(
         &'m self,
         meetings: &'m [Meeting],
     ) -> impl Iterator<Item = (u32, &'m Meeting)> + 'm {
@@ -53,7 +53,7 @@ impl Order {
 
     /// The months with a regular meeting within the span, as a month set
     /// ([`month_bit`]).
-    pub fn held(&self, meetings: &[Meeting]) -> u16 {
+    pub(crate) fn held(&self, meetings: &[Meeting]) -> u16 {
         self.meetings(meetings)
             .filter(|(_, m)| m.is_regular())
             .fold(0, |held, (_, m)| held | month_bit(m.month()))
@@ -82,7 +82,7 @@ pub(crate) struct Absences {
 
 impl Absences {
     /// The absentees of meeting `meeting` (its position in the record).
-    pub fn of(&self, meeting: u32) -> &[Absence] {
+    pub(crate) fn of(&self, meeting: u32) -> &[Absence] {
         let list = self.list.as_slice();
         let start = list.partition_point(|a| a.meeting < meeting);
         let rest = list.get(start..).unwrap_or(&[]);

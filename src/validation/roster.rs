@@ -30,7 +30,7 @@ impl<'a> Roster<'a> {
     /// The first member (by position) with an empty id, or whose `exempt`
     /// is false while `not_reviewed` is `exempt`; then the later of the
     /// first pair of members sharing an id.
-    pub fn index(members: &'a [Member]) -> Result<Self, Error> {
+    pub(crate) fn index(members: &'a [Member]) -> Result<Self, Error> {
         if u32::try_from(members.len()).is_err() {
             return Err(Error::Parse {
                 path: "members".to_owned(),
@@ -88,7 +88,7 @@ impl<'a> Roster<'a> {
     }
 
     /// The member with this id and its position in the roster.
-    pub fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
+    pub(crate) fn find(&self, id: &str) -> Option<(u32, &'a Member)> {
         let key = prefix(id);
         let at = |pos: u32| self.member(pos).map_or("", |m| m.id.as_str());
         let i = self
@@ -100,12 +100,12 @@ impl<'a> Roster<'a> {
     }
 
     /// The member at a roster position.
-    pub fn member(&self, pos: u32) -> Option<&'a Member> {
+    pub(crate) fn member(&self, pos: u32) -> Option<&'a Member> {
         self.members.get(pos as usize)
     }
 
     /// The number of members.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.members.len()
     }
 }

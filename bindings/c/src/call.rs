@@ -8,7 +8,7 @@ use crate::BontotStatus;
 
 /// A call that did not succeed: its status and the error object to hand out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
+pub(crate) struct Failure {
     /// The status code returned to C.
     pub status: BontotStatus,
     /// The error object, `{"kind": ..., "path": ..., "message": ...}`.
@@ -18,7 +18,7 @@ pub struct Failure {
 impl Failure {
     /// A failure of the binding itself (not of the library), with an error
     /// object of the same shape as [`bontot::error_to_json`]'s.
-    pub fn new(status: BontotStatus, kind: &str, path: &str, message: &str) -> Self {
+    pub(crate) fn new(status: BontotStatus, kind: &str, path: &str, message: &str) -> Self {
         let json = serde_json::json!({ "kind": kind, "path": path, "message": message });
         Self {
             status,
@@ -27,7 +27,7 @@ impl Failure {
     }
 
     /// A rejected document: the library's own error object.
-    pub fn input(error: &bontot::Error) -> Self {
+    pub(crate) fn input(error: &bontot::Error) -> Self {
         Self {
             status: BontotStatus::BONTOT_ERR_INPUT,
             json: bontot::error_to_json(error),
@@ -35,7 +35,7 @@ impl Failure {
     }
 
     /// A NULL pointer passed for the argument `arg`.
-    pub fn null(arg: &str) -> Self {
+    pub(crate) fn null(arg: &str) -> Self {
         Self::new(
             BontotStatus::BONTOT_ERR_NULL,
             "null_pointer",
@@ -45,23 +45,23 @@ impl Failure {
     }
 
     /// Bytes that are not UTF-8 passed for the argument `arg`.
-    pub fn utf8(arg: &str, error: &std::str::Utf8Error) -> Self {
+    pub(crate) fn utf8(arg: &str, error: &std::str::Utf8Error) -> Self {
         let message = format!("{arg} is not valid UTF-8: {error}");
         Self::new(BontotStatus::BONTOT_ERR_UTF8, "invalid_utf8", ".", &message)
     }
 }
 
 /// The result of one call: the string to hand out, or why not.
-pub type Outcome = Result<String, Failure>;
+pub(crate) type Outcome = Result<String, Failure>;
 
 /// Assesses a JSON record: [`bontot::assess_json`].
-pub fn assess(record_json: &str) -> Outcome {
+pub(crate) fn assess(record_json: &str) -> Outcome {
     bontot::assess_json(record_json).map_err(|e| Failure::input(&e))
 }
 
 /// Renders the report of an assessment in a language (`"vi"` or `"en"`):
 /// [`bontot::render_json`].
-pub fn render(assessment_json: &str, lang: &str) -> Outcome {
+pub(crate) fn render(assessment_json: &str, lang: &str) -> Outcome {
     let Some(lang) = bontot::Lang::from_name(lang) else {
         let message = format!("unknown language {lang:?}; expected \"vi\" or \"en\"");
         return Err(Failure::new(
@@ -76,7 +76,7 @@ pub fn render(assessment_json: &str, lang: &str) -> Outcome {
 
 /// Runs `body`, turning a panic into a [`BontotStatus::BONTOT_ERR_PANIC`]
 /// failure so that it never unwinds into C.
-pub fn guard(body: impl FnOnce() -> Outcome) -> Outcome {
+pub(crate) fn guard(body: impl FnOnce() -> Outcome) -> Outcome {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(outcome) => outcome,
         Err(payload) => {
@@ -99,7 +99,7 @@ pub fn guard(body: impl FnOnce() -> Outcome) -> Outcome {
 /// A string as a C string. JSON output never holds a NUL byte (serde_json
 /// escapes it); a report could, from a NUL in a name of the record, so each
 /// NUL is replaced by U+FFFD rather than cutting the string short.
-pub fn c_string(s: String) -> CString {
+pub(crate) fn c_string(s: String) -> CString {
     match CString::new(s) {
         Ok(c) => c,
         Err(e) => {
