@@ -964,7 +964,7 @@ proptest! {
         let in_range = |x: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&x);
         let status = |x: Decimal| status_with(&plan, id, Rate::Figure(x));
         match check.gap.expect("a failure has a gap") {
-            Gap::Points { change, strict } => {
+            Gap::Points { points: change, strict } => {
                 // Every boundary has at most 4 decimals here: a step of
                 // 10^-8 lies strictly between it and any other figure.
                 let eps = if comparator.wants_more() {

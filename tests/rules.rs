@@ -193,7 +193,7 @@ fn edu_swimming_figure_gap_is_in_percentage_points() {
     assert_eq!(
         c.gap,
         Some(Gap::Points {
-            change: "0.5".parse().unwrap(),
+            points: "0.5".parse().unwrap(),
             strict: false
         })
     );

@@ -143,7 +143,7 @@ fn actual(w: &dyn Words, id: CheckId, q: Quantity) -> String {
 fn target_value(w: &dyn Words, q: Quantity) -> String {
     match q {
         Quantity::Counts { count: n, of } => counts(w, n, of),
-        Quantity::Rate(d) => format!("{}%", decimal(w, d)),
+        Quantity::Figure(d) => format!("{}%", decimal(w, d)),
         Quantity::Count(n) => count(w, n),
         Quantity::Rating(r) => w.year_rating(r).to_owned(),
         Quantity::Judgment(b) => w.text(if b { Text::Yes } else { Text::No }).to_owned(),
@@ -283,7 +283,10 @@ fn paths(items: &[FactPath]) -> String {
 fn gap_text(w: &dyn Words, c: &Check, gap: Gap) -> String {
     match gap {
         Gap::Count { needed, change } => count_gap_text(w, c, needed, change),
-        Gap::Points { change, strict } => {
+        Gap::Points {
+            points: change,
+            strict,
+        } => {
             let up = if change.is_zero() {
                 c.comparator.is_some_and(Comparator::wants_more)
             } else {

@@ -30,8 +30,9 @@ pub enum Quantity {
         /// The base.
         of: u64,
     },
-    /// A rate in percent (`0.8` is 0.8 %).
-    Rate(Decimal),
+    /// A rate given as a figure in percent (`0.8` is 0.8 %), as
+    /// [`Rate::Figure`](crate::Rate::Figure); `{"rate": "0.8"}` on the wire.
+    Figure(Decimal),
     /// A whole number: admissions, members, meetings, months.
     Count(u64),
     /// A year-end rating.
@@ -70,7 +71,7 @@ impl From<Quantity> for QuantityWire {
                 w.count = Some(count);
                 w.of = Some(of);
             }
-            Quantity::Rate(r) => w.rate = Some(r),
+            Quantity::Figure(r) => w.rate = Some(r),
             Quantity::Count(c) => w.count = Some(c),
             Quantity::Rating(r) => w.rating = Some(r),
             Quantity::Judgment(j) => w.judgment = Some(j),
@@ -85,7 +86,7 @@ impl TryFrom<QuantityWire> for Quantity {
         match (w.count, w.of, w.rate, w.rating, w.judgment) {
             (Some(count), Some(of), None, None, None) => Ok(Quantity::Counts { count, of }),
             (Some(c), None, None, None, None) => Ok(Quantity::Count(c)),
-            (None, None, Some(r), None, None) => Ok(Quantity::Rate(r)),
+            (None, None, Some(r), None, None) => Ok(Quantity::Figure(r)),
             (None, None, None, Some(r), None) => Ok(Quantity::Rating(r)),
             (None, None, None, None, Some(j)) => Ok(Quantity::Judgment(j)),
             _ => Err("a quantity is one of {count, of}, {count}, {rate}, {rating}, {judgment}"),

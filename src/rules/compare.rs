@@ -127,7 +127,10 @@ pub(crate) fn rate_gap(rate: Rate, target: &Target<Decimal>, mode: RateCompariso
                 boundary > Decimal::ZERO || (boundary.is_zero() && !strict)
             };
             match points_between(r, boundary) {
-                Some(change) if reachable => Gap::Points { change, strict },
+                Some(change) if reachable => Gap::Points {
+                    points: change,
+                    strict,
+                },
                 _ => Gap::Unreachable,
             }
         }
@@ -478,7 +481,7 @@ mod tests {
     fn gap_of_a_published_figure_is_to_where_its_rounding_passes() {
         let one = RateComparison::Published { decimals: 1 };
         let points = |change: &str, strict: bool| Gap::Points {
-            change: d(change),
+            points: d(change),
             strict,
         };
         for (figure, comparator, threshold, mode, expected) in [
@@ -547,7 +550,7 @@ mod tests {
         ] {
             let g = rate_gap(Rate::Figure(d(figure)), &t(comparator, threshold), mode);
             assert!(
-                matches!(g, Gap::Points { change: c, .. } if c == d(change)),
+                matches!(g, Gap::Points { points: c, .. } if c == d(change)),
                 "{figure} {comparator:?} {threshold}: {g:?}"
             );
         }
@@ -563,7 +566,7 @@ mod tests {
         assert_eq!(
             g,
             Gap::Points {
-                change: d("54.876543210987654321098765433"),
+                points: d("54.876543210987654321098765433"),
                 strict: false
             }
         );
@@ -577,7 +580,7 @@ mod tests {
         assert_eq!(
             g,
             Gap::Points {
-                change: d("-98.623456789012345678901234568"),
+                points: d("-98.623456789012345678901234568"),
                 strict: true
             }
         );
@@ -596,7 +599,7 @@ mod tests {
         assert_eq!(
             g,
             Gap::Points {
-                change: d("0.5"),
+                points: d("0.5"),
                 strict: false
             }
         );
@@ -604,7 +607,7 @@ mod tests {
         assert_eq!(
             g,
             Gap::Points {
-                change: d("-0.25"),
+                points: d("-0.25"),
                 strict: true
             }
         );

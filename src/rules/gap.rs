@@ -28,7 +28,7 @@ pub enum Gap {
     /// to the threshold. With `strict`, the rate must move strictly beyond it.
     Points {
         /// `threshold - actual`, in percentage points.
-        change: Decimal,
+        points: Decimal,
         /// Whether reaching the threshold exactly is still a failure.
         strict: bool,
     },
@@ -74,7 +74,10 @@ impl From<Gap> for GapWire {
                 w.needed = Some(needed);
                 w.change = Some(change);
             }
-            Gap::Points { change, strict } => {
+            Gap::Points {
+                points: change,
+                strict,
+            } => {
                 w.points = Some(change);
                 w.strict = Some(strict);
             }
@@ -107,7 +110,10 @@ impl TryFrom<GapWire> for Gap {
                 rating: None,
                 judgment: None,
                 reachable: None,
-            } => Ok(Gap::Points { change, strict }),
+            } => Ok(Gap::Points {
+                points: change,
+                strict,
+            }),
             GapWire {
                 needed: None,
                 change: None,

@@ -115,10 +115,10 @@ pub(crate) fn rate(
     out.push(Check {
         actual: Some(match r {
             Rate::Counts { count, of } => Quantity::Counts { count, of },
-            Rate::Figure(f) => Quantity::Rate(f),
+            Rate::Figure(f) => Quantity::Figure(f),
         }),
         comparator: Some(target.comparator),
-        target: Some(Quantity::Rate(target.value)),
+        target: Some(Quantity::Figure(target.value)),
         gap: (status == Status::Fail).then(|| compare::rate_gap(r, target, mode)),
         missing: if status == Status::Unknown {
             vec![path.into()]
