@@ -20,9 +20,9 @@
 # annotated (`callgrind_annotate`), counting only inside `assess`.
 #
 # With --floor the same difference is taken for examples/callgrind_floor.rs,
-# which rebuilds the reference assessment from its finished parts (the same
-# three allocations, every check, month and finding copied in once) and drops
-# it: what the result's public types cost to write, whatever the rules do.
+# which clones the reference assessment (the same three allocations, every
+# check, month and finding copied once) and drops it: about what the
+# result's public types cost to write, whatever the rules do.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
