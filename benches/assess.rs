@@ -7,7 +7,7 @@
 //!
 //! - `assess/reference`: [`bontot::assess`] on the parsed reference record
 //!   (`examples/cell-year-2024.json`, 31 members, 16 meetings).
-//! - `json/assess_json`: [`bontot::assess_json`] end to end on the same
+//! - `json/assess_json`: [`bontot::json::assess_json`] end to end on the same
 //!   document: parse, assess, print.
 //! - `json/value_roundtrip`: the same document parsed into a
 //!   `serde_json::Value` and that value printed, nothing else: the floor
@@ -32,10 +32,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use bontot::{
-    CellYear, MeetingKind, MeetingRating, Plan, Rate, Tally, Verdict, YearRating, assess,
-    assess_json, parse_record,
-};
+use bontot::json::{assess_json, parse_record};
+use bontot::record::{MeetingKind, MeetingRating, Rate, Tally, YearRating};
+use bontot::{CellYear, Plan, Verdict, assess};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
@@ -77,7 +76,7 @@ fn convened_ids(record: &CellYear) -> Vec<String> {
         .as_ref()
         .unwrap()
         .iter()
-        .filter(|m| m.status == bontot::MemberStatus::Official && m.is_convened())
+        .filter(|m| m.status == bontot::record::MemberStatus::Official && m.is_convened())
         .map(|m| m.id.clone())
         .collect()
 }
@@ -105,7 +104,7 @@ fn add_absence(record: &mut CellYear, ids: &[String], k: usize, rng: &mut Rng, w
 
 /// Lowers a meeting's tallies so that none exceeds the official members
 /// present (every absentee of these records is an official of the base).
-fn clamp_tallies(meeting: &mut bontot::Meeting) {
+fn clamp_tallies(meeting: &mut bontot::record::Meeting) {
     let absent = meeting.attendance.as_ref().map_or(0, |a| {
         (a.absent_with_leave.len() + a.absent_without_leave.len()) as u32
     });

@@ -96,11 +96,11 @@ fn read_input(file: &str) -> io::Result<String> {
 /// The report or the JSON for the record's text.
 fn run(args: &Args, text: &str) -> Result<String, bontot::Error> {
     if args.json {
-        let mut out = bontot::assess_json(text)?;
+        let mut out = bontot::json::assess_json(text)?;
         out.push('\n');
         return Ok(out);
     }
-    let assessment = bontot::assess_record(&bontot::parse_record(text)?)?;
+    let assessment = bontot::assess_record(&bontot::json::parse_record(text)?)?;
     Ok(bontot::render(&assessment, args.lang))
 }
 

@@ -11,7 +11,7 @@ fn main() -> Result<(), bontot::Error> {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
-    let record = bontot::parse_record(include_str!("cell-year-2024.json"))?;
+    let record = bontot::json::parse_record(include_str!("cell-year-2024.json"))?;
     let plan = bontot::Plan::binh_tan_2024();
     for _ in 0..n {
         let a = bontot::assess(black_box(&plan), black_box(&record))?;

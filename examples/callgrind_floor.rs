@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
-    let record = bontot::parse_record(include_str!("cell-year-2024.json"))?;
+    let record = bontot::json::parse_record(include_str!("cell-year-2024.json"))?;
     let plan = bontot::Plan::binh_tan_2024();
     let done = bontot::assess(&plan, &record)?;
     if done

@@ -9,13 +9,15 @@
 use std::error::Error;
 
 use bontot::chrono::NaiveDate;
-use bontot::rust_decimal::Decimal;
-use bontot::{
-    Attendance, Body, Cell, CellYear, Education, Head, HeadRole, Lang, Meeting, MeetingKind,
-    MeetingQuality, MeetingRating, Member, MemberStatus, MembersConduct, NotReviewed, Party, Plan,
-    PlanRef, PoliticalTask, Process, Rate, Recognition, Role, Tally, UnityDiscipline, Votes,
-    YearRating, assess, parse_record, render,
+use bontot::json::parse_record;
+use bontot::plan::PlanRef;
+use bontot::record::{
+    Attendance, Body, Cell, Education, Head, HeadRole, Meeting, MeetingKind, MeetingQuality,
+    MeetingRating, Member, MemberStatus, MembersConduct, NotReviewed, Party, PoliticalTask,
+    Process, Rate, Recognition, Role, Tally, UnityDiscipline, Votes, YearRating,
 };
+use bontot::rust_decimal::Decimal;
+use bontot::{CellYear, Lang, Plan, assess, render};
 
 fn day(text: &str) -> Result<NaiveDate, Box<dyn Error>> {
     text.parse().map_err(|e| format!("{text}: {e}").into())

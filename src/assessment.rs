@@ -79,7 +79,7 @@ impl Criteria {
 /// Nothing here is prose: render it with [`render`](crate::render).
 ///
 /// On the wire it begins with `"schema_version": 1`. A reader of saved
-/// assessments ([`parse_assessment`](crate::parse_assessment)) ignores the
+/// assessments ([`parse_assessment`](crate::json::parse_assessment)) ignores the
 /// fields it does not know, so an assessment written by a later version
 /// that only adds fields still reads; one without `schema_version` (written
 /// before it existed) reads as version 1.
@@ -161,7 +161,9 @@ impl Assessment {
 /// record's own plan.
 ///
 /// ```
-/// use bontot::{CheckId, CriterionId, Plan, Status, Verdict, assess, parse_record};
+/// use bontot::{CheckId, Plan, Status, Verdict, assess};
+/// use bontot::check::CriterionId;
+/// use bontot::json::parse_record;
 ///
 /// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
 /// let assessment = assess(&Plan::binh_tan_2024(), &record)?;

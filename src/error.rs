@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use crate::model::member::HeadRole;
 use crate::support::macros::str_enum;
 
+pub use crate::support::macros::UnknownName;
+
 /// Bad input: a record or a plan that cannot be read, named by its path.
 ///
 /// # Errors are not failures
@@ -21,7 +23,9 @@ use crate::support::macros::str_enum;
 /// `count_above_base`) to branch on; its message ([`Display`](std::fmt::Display)) is for people.
 ///
 /// ```
-/// use bontot::{ErrorKind, Rate, assess_record, parse_record};
+/// use bontot::{ErrorKind, assess_record};
+/// use bontot::json::parse_record;
+/// use bontot::record::Rate;
 ///
 /// let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
 /// if let Some(education) = record.education.as_mut() {
@@ -60,8 +64,8 @@ pub enum Error {
         /// Column of the offending input, from 1 (0 when unknown).
         column: usize,
     },
-    /// The document is larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)
-    /// (a record), or [`MAX_ASSESSMENT_BYTES`](crate::MAX_ASSESSMENT_BYTES)
+    /// The document is larger than [`MAX_INPUT_BYTES`](crate::json::MAX_INPUT_BYTES)
+    /// (a record), or [`MAX_ASSESSMENT_BYTES`](crate::json::MAX_ASSESSMENT_BYTES)
     /// (an assessment).
     #[error("the document is {size} bytes; the limit is {limit}")]
     TooLarge {
@@ -366,7 +370,7 @@ str_enum! {
 /// An error as data: `{"kind": "count_above_base", "path":
 /// "education.dropout", "message": "…"}` (with `line` and `column` for a
 /// document that is not JSON of the record's shape), as
-/// [`error_to_json`](crate::error_to_json) writes it.
+/// [`error_to_json`](crate::json::error_to_json) writes it.
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

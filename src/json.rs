@@ -182,12 +182,12 @@ fn string_before(json: &str, line: usize, column: usize) -> Option<&str> {
 ///
 /// ```
 /// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
-/// let record = bontot::parse_record(&json).unwrap();
+/// let record = bontot::json::parse_record(&json).unwrap();
 /// assert_eq!(record.cell.year, 2024);
 ///
 /// // Every struct of the record is a JSON object: serde's other spelling,
 /// // an array of the fields in order, is refused at the struct's path.
-/// let err = bontot::parse_record(r#"{"plan": "binh-tan-2024", "cell": ["B", 2024]}"#)
+/// let err = bontot::json::parse_record(r#"{"plan": "binh-tan-2024", "cell": ["B", 2024]}"#)
 ///     .unwrap_err();
 /// assert_eq!((err.kind().as_str(), err.path()), ("parse", "cell"));
 /// assert!(err.to_string().contains("invalid type: sequence, expected struct Cell"));
@@ -206,14 +206,14 @@ pub fn parse_record(json: &str) -> Result<CellYear, Error> {
 ///
 /// ```
 /// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
-/// let printed = bontot::assess_json(&json).unwrap();
+/// let printed = bontot::json::assess_json(&json).unwrap();
 ///
-/// let assessment = bontot::parse_assessment(&printed).unwrap();
+/// let assessment = bontot::json::parse_assessment(&printed).unwrap();
 /// assert_eq!(assessment.verdict, bontot::Verdict::Achieved);
 /// // The round trip loses nothing: printed again, it is the same document.
-/// assert_eq!(bontot::to_json(&assessment), printed);
+/// assert_eq!(bontot::json::to_json(&assessment), printed);
 ///
-/// let err = bontot::parse_assessment(r#"{"verdict": "achieved"}"#).unwrap_err();
+/// let err = bontot::json::parse_assessment(r#"{"verdict": "achieved"}"#).unwrap_err();
 /// assert_eq!(err.kind().as_str(), "parse");
 /// ```
 ///
@@ -237,7 +237,7 @@ pub fn to_json(assessment: &Assessment) -> String {
 ///
 /// ```
 /// let json = std::fs::read_to_string("examples/cell-year-2024.json").unwrap();
-/// let out = bontot::assess_json(&json).unwrap();
+/// let out = bontot::json::assess_json(&json).unwrap();
 /// assert!(out.contains(r#""verdict":"achieved""#));
 /// ```
 ///
@@ -265,8 +265,8 @@ pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
 /// `column` where reading stopped.
 ///
 /// ```
-/// let err = bontot::assess_json("{").unwrap_err();
-/// let json = bontot::error_to_json(&err);
+/// let err = bontot::json::assess_json("{").unwrap_err();
+/// let json = bontot::json::error_to_json(&err);
 /// assert!(json.starts_with(r#"{"kind":"parse","path":"."#));
 /// ```
 pub fn error_to_json(error: &Error) -> String {

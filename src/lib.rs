@@ -68,11 +68,13 @@
 //! the gap is one fewer. It admitted 4 members against "ít nhất 06": two more.
 //!
 //! ```
-//! use bontot::{assess, parse_record, CheckId, Gap, Plan, Status, Verdict};
+//! use bontot::{assess, CheckId, Plan, Status, Verdict};
+//! use bontot::check::Gap;
+//! use bontot::json::parse_record;
 //!
 //! let mut record = parse_record(include_str!("../examples/cell-year-2024.json"))?;
 //! let education = record.education.as_mut().expect("the example has education figures");
-//! education.dropout = Some(bontot::Rate::Counts { count: 6, of: 520 });
+//! education.dropout = Some(bontot::record::Rate::Counts { count: 6, of: 520 });
 //! record.party.as_mut().expect("and party figures").admissions = Some(4);
 //!
 //! let assessment = assess(&Plan::binh_tan_2024(), &record)?;
@@ -102,10 +104,9 @@
 //!
 //! ```
 //! use bontot::chrono::NaiveDate;
-//! use bontot::{
-//!     assess, Attendance, Cell, CellYear, CheckId, Education, Meeting, MeetingKind, Party,
-//!     Plan, PlanRef, Rate, Status,
-//! };
+//! use bontot::{assess, CellYear, CheckId, Plan, Status};
+//! use bontot::plan::PlanRef;
+//! use bontot::record::{Attendance, Cell, Education, Meeting, MeetingKind, Party, Rate};
 //!
 //! let mut record = CellYear::new(PlanRef::preset(Plan::BINH_TAN_2024), Cell::new(2024));
 //! let mut education = Education::default();
@@ -135,7 +136,7 @@
 //! against `target × of`: 4 dropouts of 401 (0.9975… %) pass "below 1.0",
 //! although the figure prints as 1.0 %. On the wire a decimal is a string;
 //! a JSON number is read from its digits, never through a float. See
-//! [`Rate`] for the comparison, [`Policy::rate_comparison`] to compare the
+//! [`Rate`] for the comparison, [`Policy::rate_comparison`](plan::Policy::rate_comparison) to compare the
 //! published figure instead, and [`render`] for how reports round and
 //! print numbers (for display only).
 //!
@@ -158,15 +159,27 @@
 //! [`Comparator`]); the base of `edu.public_grade10` is the grade-9
 //! graduates (the record gives each rate's base as its `of`, so a cell that
 //! counts another base gives that one). The others are knobs of the
-//! [`Policy`]: every regular meeting rated `good` ([`Policy::monthly_good_allowance`]);
-//! leave runs counted over all meetings ([`MeetingFramework::leave_run_scope`]);
-//! one thematic meeting a quarter ([`Policy::thematic_per_quarter`]); no
-//! member disciplined ([`Policy::max_disciplined`]) or rated `not_completed`
-//! ([`Policy::max_not_completed`]); leaders rated `good` or better
-//! ([`Policy::leader_min_rating`]); the plan adopted by 31 March
-//! ([`Policy::plan_adoption_deadline`]); counts compared exactly
-//! ([`Policy::rate_comparison`]); monthly votes informative
-//! ([`Policy::monthly_results`]).
+//! [`Policy`]: every regular meeting rated `good` ([`Policy::monthly_good_allowance`](plan::Policy::monthly_good_allowance));
+//! leave runs counted over all meetings ([`MeetingFramework::leave_run_scope`](plan::MeetingFramework::leave_run_scope));
+//! one thematic meeting a quarter ([`Policy::thematic_per_quarter`](plan::Policy::thematic_per_quarter)); no
+//! member disciplined ([`Policy::max_disciplined`](plan::Policy::max_disciplined)) or rated `not_completed`
+//! ([`Policy::max_not_completed`](plan::Policy::max_not_completed)); leaders rated `good` or better
+//! ([`Policy::leader_min_rating`](plan::Policy::leader_min_rating)); the plan adopted by 31 March
+//! ([`Policy::plan_adoption_deadline`](plan::Policy::plan_adoption_deadline)); counts compared exactly
+//! ([`Policy::rate_comparison`](plan::Policy::rate_comparison)); monthly votes informative
+//! ([`Policy::monthly_results`](plan::Policy::monthly_results)).
+//!
+//! [`Check`]: check::Check
+//! [`Comparator`]: plan::Comparator
+//! [`Gap`]: check::Gap
+//! [`Meeting`]: record::Meeting
+//! [`MeetingFramework`]: plan::MeetingFramework
+//! [`Member`]: record::Member
+//! [`Policy`]: plan::Policy
+//! [`Rate`]: record::Rate
+//! [`Votes`]: record::Votes
+//! [`YearRating`]: record::YearRating
+//! [`assess_json`]: json::assess_json
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -178,9 +191,9 @@ pub struct ReadmeDoctests;
 // assessment, then render and json. Each imports only from those below it
 // (ARCHITECTURE.md; `tests/module_graph.rs` checks it).
 mod assessment;
-mod error;
+pub mod error;
 #[cfg(feature = "json")]
-mod json;
+pub mod json;
 mod model;
 mod render;
 mod rules;
@@ -196,33 +209,74 @@ pub use chrono;
 /// re-exported so that a user needs no version of rust_decimal of their own.
 pub use rust_decimal;
 
-pub use assessment::{Assessment, Criteria, CriterionResult, Verdict, assess, assess_record};
+// The few things every user needs, at the root; the rest by concept below.
+pub use assessment::{Assessment, Verdict, assess, assess_record};
 pub use error::{Error, ErrorKind};
-#[cfg(feature = "json")]
-pub use json::{
-    MAX_ASSESSMENT_BYTES, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment,
-    parse_record, render_json, to_json,
-};
-pub use model::ids::{CheckId, Clause, CriterionId};
-pub use model::meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
-pub use model::member::{Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating};
-pub use model::path::{FactPath, Field, HeadField, MeetingField, MemberField};
-pub use model::plan::{HeadsTarget, Plan, PlanRef, Targets};
-pub use model::policy::{
-    LeaveRunScope, MeetingFramework, MonthDay, MonthlyResults, Policy, RateComparison,
-};
-pub use model::rate::{Comparator, Rate, Target};
-pub use model::record::{
-    Body, Cell, CellYear, Education, MeetingQuality, MembersConduct, Party, PoliticalTask, Process,
-    Recognition, UnityDiscipline,
-};
-pub use model::vote::{Tally, Votes};
-pub use render::{Lang, render, render_check, render_gap};
-pub use rules::check::{Check, Condition, Detail, MeetingFinding, Projection, Quantity, Trend};
-pub use rules::gap::Gap;
-pub use rules::monthly::{
-    ContentResult, Contents, Decision, Month, MonthState, Tallies, YearToDate, decide, voting_base,
-};
-pub use rules::process::{Compared, Finding, FindingId, Severity};
+pub use model::ids::CheckId;
+pub use model::plan::Plan;
+pub use model::record::CellYear;
+pub use render::{Lang, render};
 pub use rules::status::Status;
-pub use support::macros::UnknownName;
+
+pub mod record {
+    //! The record of a cell's year, as typed facts: the cell, its education
+    //! and party-building figures, its judgments, the roster, the meetings
+    //! with their attendance and votes, and the process dates. The record
+    //! itself is [`CellYear`].
+    pub use crate::model::meeting::{Attendance, Meeting, MeetingKind, MeetingRating};
+    pub use crate::model::member::{
+        Head, HeadRole, Member, MemberStatus, NotReviewed, Role, YearRating,
+    };
+    pub use crate::model::rate::Rate;
+    pub use crate::model::record::{
+        Body, Cell, CellYear, Education, MeetingQuality, MembersConduct, Party, PoliticalTask,
+        Process, Recognition, UnityDiscipline,
+    };
+    pub use crate::model::vote::{Tally, Votes};
+}
+
+pub mod plan {
+    //! Plans as data: the targets of clause 2.1.1 and the policy behind
+    //! every reading of the rules. The plan itself is [`Plan`].
+    pub use crate::model::plan::{HeadsTarget, Plan, PlanRef, Targets};
+    pub use crate::model::policy::{
+        LeaveRunScope, MeetingFramework, MonthDay, MonthlyResults, Policy, RateComparison,
+    };
+    pub use crate::model::rate::{Comparator, Target};
+}
+
+pub mod check {
+    //! The results an assessment is made of: each check with its status,
+    //! clause, values compared, gap and details; the criteria; the paths of
+    //! the facts a check needed.
+    pub use crate::assessment::{Criteria, CriterionResult};
+    pub use crate::model::ids::{CheckId, Clause, CriterionId};
+    pub use crate::model::path::{FactPath, Field, HeadField, MeetingField, MemberField};
+    pub use crate::rules::check::{
+        Check, Condition, Detail, MeetingFinding, Projection, Quantity, Trend,
+    };
+    pub use crate::rules::gap::Gap;
+    pub use crate::rules::status::Status;
+}
+
+pub mod month {
+    //! The monthly cycle (RULES §7): each month's regular meeting and its
+    //! vote on the four contents, how a vote is decided, the voting base,
+    //! and the year so far.
+    pub use crate::rules::monthly::{
+        ContentResult, Contents, Decision, Month, MonthState, Tallies, YearToDate, decide,
+        voting_base,
+    };
+}
+
+pub mod process {
+    //! The process findings of RULES §8 (the plan's adoption, the proposal,
+    //! the recognition and its timing), reported beside the verdict.
+    pub use crate::rules::process::{Compared, Finding, FindingId, Severity};
+}
+
+pub mod report {
+    //! Reports in Vietnamese and English: the whole report ([`render`]), or
+    //! one check's line and gap on their own.
+    pub use crate::render::{Lang, render, render_check, render_gap};
+}

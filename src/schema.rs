@@ -15,9 +15,9 @@
 //!
 //! Most types derive `JsonSchema`; the ones whose serde is written by hand
 //! get their schema here, matching the wire: a
-//! [`Rate`](crate::Rate), a [`Quantity`](crate::Quantity), a
-//! [`Gap`](crate::Gap), a [`FactPath`](crate::FactPath) and a
-//! [`PlanRef`](crate::PlanRef); a decimal and a target that must be present
+//! [`Rate`](crate::record::Rate), a [`Quantity`](crate::check::Quantity), a
+//! [`Gap`](crate::check::Gap), a [`FactPath`](crate::check::FactPath) and a
+//! [`PlanRef`](crate::plan::PlanRef); a decimal and a target that must be present
 //! but may be `null` are schema-only types of the support floor
 //! (`support/schema.rs`), which the model's fields name.
 //!
@@ -39,8 +39,10 @@ use std::borrow::Cow;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use crate::Plan;
+use crate::check::{Field, HeadField, MeetingField, MemberField};
+use crate::record::YearRating;
 use crate::support::schema::DecimalText;
-use crate::{Field, HeadField, MeetingField, MemberField, Plan, YearRating};
 
 /// The pattern of a decimal string: plain notation, the digits of a JSON
 /// number (`"61.25"`, `"-0.5"`, `"0"`), no sign `+`, no exponent, no
@@ -51,7 +53,7 @@ pub const DECIMAL_PATTERN: &str = crate::support::schema::DECIMAL_PATTERN;
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The schema of a record ([`CellYear`](crate::CellYear)), as
-/// [`parse_record`](crate::parse_record) reads it.
+/// [`parse_record`](crate::json::parse_record) reads it.
 pub fn record() -> Schema {
     root::<crate::CellYear>(
         SchemaSettings::draft2020_12().for_deserialize(),
@@ -69,7 +71,7 @@ pub fn plan() -> Schema {
 }
 
 /// The schema of an assessment ([`Assessment`](crate::Assessment)), as
-/// [`to_json`](crate::to_json) and `assess_json` write it.
+/// [`to_json`](crate::json::to_json) and `assess_json` write it.
 pub fn assessment() -> Schema {
     root::<crate::Assessment>(
         SchemaSettings::draft2020_12().for_serialize(),
@@ -145,7 +147,7 @@ fn one_of(description: &str, variants: Vec<Schema>) -> Schema {
     json_schema!({ "description": description, "oneOf": variants })
 }
 
-impl JsonSchema for crate::Rate {
+impl JsonSchema for crate::record::Rate {
     fn schema_name() -> Cow<'static, str> {
         "Rate".into()
     }
@@ -181,7 +183,7 @@ impl JsonSchema for crate::Rate {
 /// The fields of a quantity on the wire.
 const QUANTITY_KEYS: &[&str] = &["count", "of", "rate", "rating", "judgment"];
 
-impl JsonSchema for crate::Quantity {
+impl JsonSchema for crate::check::Quantity {
     fn schema_name() -> Cow<'static, str> {
         "Quantity".into()
     }
@@ -241,7 +243,7 @@ const GAP_KEYS: &[&str] = &[
     "reachable",
 ];
 
-impl JsonSchema for crate::Gap {
+impl JsonSchema for crate::check::Gap {
     fn schema_name() -> Cow<'static, str> {
         "Gap".into()
     }
@@ -311,7 +313,7 @@ impl JsonSchema for crate::Gap {
     }
 }
 
-impl JsonSchema for crate::FactPath {
+impl JsonSchema for crate::check::FactPath {
     fn schema_name() -> Cow<'static, str> {
         "FactPath".into()
     }
@@ -338,7 +340,7 @@ impl JsonSchema for crate::FactPath {
     }
 }
 
-impl JsonSchema for crate::PlanRef {
+impl JsonSchema for crate::plan::PlanRef {
     fn schema_name() -> Cow<'static, str> {
         "PlanRef".into()
     }

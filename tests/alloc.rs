@@ -116,7 +116,8 @@ const BUDGET: usize = OWNED + SCRATCH;
 #[test]
 fn assess_allocates_within_its_budget() {
     // Parsing allocates plenty; it is done before counting starts.
-    let record = bontot::parse_record(include_str!("../examples/cell-year-2024.json")).unwrap();
+    let record =
+        bontot::json::parse_record(include_str!("../examples/cell-year-2024.json")).unwrap();
     let plan = bontot::Plan::binh_tan_2024();
 
     let (assessment, allocations, frees) = counted(|| bontot::assess(&plan, &record));

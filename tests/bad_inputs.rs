@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use bontot::{Error, MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment};
+use bontot::Error;
+use bontot::json::{MAX_INPUT_BYTES, assess_json, error_to_json, parse_assessment};
 use serde::Deserialize;
 
 /// What one bad document must give.
@@ -216,7 +217,7 @@ fn as_many_meetings_as_fit_under_the_limit_are_handled_quickly() {
     let a = parse_assessment(&out).expect("parses back");
     let check = a.check(bontot::CheckId::RatingSupported).expect("assessed");
     assert_eq!(check.status, bontot::Status::Fail);
-    assert_eq!(check.actual, Some(bontot::Quantity::Count(n as u64)));
+    assert_eq!(check.actual, Some(bontot::check::Quantity::Count(n as u64)));
 }
 
 #[test]
@@ -462,7 +463,7 @@ fn messages_show_the_value_and_what_was_expected() {
     ];
     for (json, path, words) in cases {
         assert_ne!(json, record, "the example changed");
-        let e = bontot::assess_json(&json).unwrap_err();
+        let e = bontot::json::assess_json(&json).unwrap_err();
         assert_eq!(e.path(), path);
         let message = e.to_string();
         assert!(message.contains(words), "{message}");
@@ -470,12 +471,13 @@ fn messages_show_the_value_and_what_was_expected() {
             !message.contains("u64") && !message.contains("out of range"),
             "{message}"
         );
-        let wire: serde_json::Value = serde_json::from_str(&bontot::error_to_json(&e)).unwrap();
+        let wire: serde_json::Value =
+            serde_json::from_str(&bontot::json::error_to_json(&e)).unwrap();
         assert!(wire["line"].as_u64().is_some_and(|l| l > 1), "{wire}");
         assert!(wire["column"].as_u64().is_some_and(|c| c > 0), "{wire}");
     }
     // On one line too.
-    let e = bontot::assess_json(
+    let e = bontot::json::assess_json(
         r#"{"plan": "binh-tan-2024", "cell": {"year": 2024, "as_of": "2024-13-01"}}"#,
     )
     .unwrap_err();

@@ -1,6 +1,6 @@
 //! Golden cases: every `tests/cases/*.json` is one record and what RULES.md
 //! makes of it, worked out by hand. This test runs them all through
-//! [`bontot::assess_json`] and reports every case that disagrees, each by
+//! [`bontot::json::assess_json`] and reports every case that disagrees, each by
 //! its file name and rule, before failing.
 //!
 //! The matching rules are those of `tests/cases/README.md`.
@@ -349,7 +349,7 @@ fn run_case(path: &Path) -> Vec<String> {
 
     // The rules never panic (RULES §9): a panic is reported as a failure of
     // this case, not of the whole run.
-    let result = match catch_unwind(AssertUnwindSafe(|| bontot::assess_json(&input))) {
+    let result = match catch_unwind(AssertUnwindSafe(|| bontot::json::assess_json(&input))) {
         Ok(r) => r,
         Err(payload) => {
             let msg = payload

@@ -25,11 +25,11 @@
 
 use std::sync::OnceLock;
 
-use bontot::{
-    Assessment, CellYear, CheckId, Comparator, Gap, MeetingRating, Plan, Rate, RateComparison,
-    Status, Target, Verdict, YearRating, assess, assess_json, assess_record, parse_assessment,
-    parse_record, to_json,
-};
+use bontot::check::Gap;
+use bontot::json::{assess_json, parse_assessment, parse_record, to_json};
+use bontot::plan::{Comparator, RateComparison, Target};
+use bontot::record::{MeetingRating, Rate, YearRating};
+use bontot::{Assessment, CellYear, CheckId, Plan, Status, Verdict, assess, assess_record};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rust_decimal::Decimal;
@@ -288,7 +288,7 @@ fn build(k: &Knobs) -> CellYear {
     let exempt: Vec<bool> = roster.iter().map(|m| m.is_exempt()).collect();
     let official: Vec<bool> = roster
         .iter()
-        .map(|m| m.status == bontot::MemberStatus::Official)
+        .map(|m| m.status == bontot::record::MemberStatus::Official)
         .collect();
 
     for (m, mk) in r
@@ -606,11 +606,11 @@ fn removals() -> impl Strategy<Value = Removal> {
     ]
 }
 
-fn members(r: &mut CellYear, i: usize) -> &mut bontot::Member {
+fn members(r: &mut CellYear, i: usize) -> &mut bontot::record::Member {
     &mut r.members.as_mut().expect("members")[i]
 }
 
-fn meeting(r: &mut CellYear, i: usize) -> &mut bontot::Meeting {
+fn meeting(r: &mut CellYear, i: usize) -> &mut bontot::record::Meeting {
     &mut r.meetings.as_mut().expect("meetings")[i]
 }
 
@@ -725,7 +725,7 @@ proptest! {
                 "{} went from {} to {} after {:?}", c.id, c.status, now, change
             );
         }
-        for id in bontot::CriterionId::CRITERIA {
+        for id in bontot::check::CriterionId::CRITERIA {
             let status = |a: &Assessment| a.criteria.get(id).expect("a criterion").status;
             prop_assert!(rank(status(&after)) >= rank(status(&before)));
         }
@@ -1082,7 +1082,7 @@ proptest! {
 // Regressions: the cases the properties above found, pinned down
 // ---------------------------------------------------------------------------
 
-fn rating_supported(record: &CellYear) -> bontot::Check {
+fn rating_supported(record: &CellYear) -> bontot::check::Check {
     assessed(record)
         .expect("a valid record")
         .check(CheckId::RatingSupported)
@@ -1098,7 +1098,7 @@ fn rating_supported(record: &CellYear) -> bontot::Check {
 fn regression_an_unrated_short_meeting_is_unknown_not_a_pass() {
     let mut r = reference();
     let thematic = &mut r.meetings.as_mut().expect("meetings")[2];
-    assert_eq!(thematic.kind, bontot::MeetingKind::Thematic);
+    assert_eq!(thematic.kind, bontot::record::MeetingKind::Thematic);
     thematic.minutes = Some(60);
     let a = assessed(&r).expect("valid");
     assert_eq!(a.verdict, Verdict::NotAchieved);
@@ -1109,7 +1109,7 @@ fn regression_an_unrated_short_meeting_is_unknown_not_a_pass() {
     assert_eq!(check.status, Status::Unknown);
     assert_eq!(
         check.missing,
-        [bontot::FactPath::parse("meetings[2].rating").expect("a path")]
+        [bontot::check::FactPath::parse("meetings[2].rating").expect("a path")]
     );
     assert_eq!(assessed(&r).expect("valid").verdict, Verdict::Incomplete);
 
@@ -1157,6 +1157,6 @@ fn regression_a_leave_run_through_unknown_attendance_is_unknown() {
     assert_eq!(check.status, Status::Unknown);
     assert_eq!(
         check.missing,
-        [bontot::FactPath::parse("meetings[3].attendance").expect("a path")]
+        [bontot::check::FactPath::parse("meetings[3].attendance").expect("a path")]
     );
 }

@@ -15,10 +15,9 @@
 
 use std::error::Error;
 
-use bontot::{
-    Assessment, Check, CheckId, Lang, Quantity, Status, Verdict, assess_json, assess_record,
-    parse_assessment, parse_record, render, render_json,
-};
+use bontot::check::{Check, Quantity};
+use bontot::json::{assess_json, parse_assessment, parse_record, render_json};
+use bontot::{Assessment, CheckId, Lang, Status, Verdict, assess_record, render};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
 
@@ -715,15 +714,16 @@ fn example_records_give_their_intended_verdicts() -> Result {
 /// own, are the lines the full report prints for it, in both languages.
 #[test]
 fn each_check_renders_alone_as_in_the_report() {
-    let record = bontot::parse_record(include_str!("../examples/cell-year-failing.json")).unwrap();
+    let record =
+        bontot::json::parse_record(include_str!("../examples/cell-year-failing.json")).unwrap();
     let a = bontot::assess_record(&record).unwrap();
     for lang in [bontot::Lang::Vi, bontot::Lang::En] {
         let report = bontot::render(&a, lang);
         let mut gaps = 0;
         for check in &a.checks {
-            let line = bontot::render_check(check, lang);
+            let line = bontot::report::render_check(check, lang);
             assert!(report.lines().any(|l| l.trim() == line), "{lang}: {line}");
-            if let Some(gap) = bontot::render_gap(check, lang) {
+            if let Some(gap) = bontot::report::render_gap(check, lang) {
                 gaps += 1;
                 assert!(report.contains(&format!("→ {gap}")), "{lang}: {gap}");
             } else {

@@ -12,10 +12,10 @@
     clippy::indexing_slicing
 )]
 
-use bontot::{
-    Assessment, CellYear, CheckId, CriterionId, Detail, Error, FactPath, Gap, MeetingRating, Plan,
-    Quantity, Rate, Status, Trend, Verdict, YearRating, assess, parse_record,
-};
+use bontot::check::{CriterionId, Detail, FactPath, Gap, Quantity, Trend};
+use bontot::json::parse_record;
+use bontot::record::{MeetingRating, Rate, YearRating};
+use bontot::{Assessment, CellYear, CheckId, Error, Plan, Status, Verdict, assess};
 use chrono::NaiveDate;
 
 const REFERENCE: &str = include_str!("../examples/cell-year-2024.json");
@@ -103,7 +103,7 @@ fn kleene_a_known_failure_decides_whatever_is_missing() {
     let a = run(&r);
     assert_eq!(a.criteria.political_task.status, Status::Fail);
     assert_eq!(a.verdict, Verdict::NotAchieved);
-    assert_eq!(a.missing, [FactPath::Field(bontot::Field::Swimming)]);
+    assert_eq!(a.missing, [FactPath::Field(bontot::check::Field::Swimming)]);
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn kleene_unknown_without_failure_is_incomplete() {
     assert_eq!(a.verdict, Verdict::Incomplete);
     assert_eq!(
         a.missing,
-        [FactPath::Field(bontot::Field::PlansConcretized)]
+        [FactPath::Field(bontot::check::Field::PlansConcretized)]
     );
 }
 
@@ -150,7 +150,7 @@ fn edu_dropout_published_figure_policy_rounds_first() {
     let mut r = reference();
     r.education.as_mut().unwrap().dropout = Some(Rate::Counts { count: 4, of: 401 });
     let mut plan = Plan::binh_tan_2024();
-    plan.policy.rate_comparison = bontot::RateComparison::Published { decimals: 1 };
+    plan.policy.rate_comparison = bontot::plan::RateComparison::Published { decimals: 1 };
     let a = run_with(&plan, &r);
     let c = a.check(CheckId::EduDropout).unwrap();
     assert_eq!(c.status, Status::Fail);
@@ -226,7 +226,7 @@ fn party_exemplary_commitment_requires_each_head() {
     assert_eq!(c.status, Status::Fail);
     assert_eq!(
         c.detail,
-        Some(Detail::Heads(vec![bontot::HeadRole::Principal]))
+        Some(Detail::Heads(vec![bontot::record::HeadRole::Principal]))
     );
 
     // RULES §10: a list given is a fact. A head the plan names who is not
@@ -240,7 +240,7 @@ fn party_exemplary_commitment_requires_each_head() {
     assert_eq!(c.gap, Some(Gap::Judgment));
     assert_eq!(
         c.detail,
-        Some(Detail::Heads(vec![bontot::HeadRole::Principal]))
+        Some(Detail::Heads(vec![bontot::record::HeadRole::Principal]))
     );
     assert!(c.missing.is_empty());
     assert!(a.missing.is_empty());
@@ -254,8 +254,8 @@ fn party_exemplary_commitment_requires_each_head() {
     assert_eq!(
         c.detail,
         Some(Detail::Heads(vec![
-            bontot::HeadRole::Secretary,
-            bontot::HeadRole::Principal
+            bontot::record::HeadRole::Secretary,
+            bontot::record::HeadRole::Principal
         ]))
     );
 
@@ -267,7 +267,7 @@ fn party_exemplary_commitment_requires_each_head() {
         status(&a, CheckId::PartyExemplaryCommitment),
         Status::Unknown
     );
-    assert_eq!(a.missing, [FactPath::Field(bontot::Field::Heads)]);
+    assert_eq!(a.missing, [FactPath::Field(bontot::check::Field::Heads)]);
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn monthly_held_empty_meetings_is_a_fact_and_fails() {
     assert_eq!(status(&a, CheckId::MonthlyHeld), Status::Unknown);
     assert!(
         a.missing
-            .contains(&FactPath::Field(bontot::Field::Meetings))
+            .contains(&FactPath::Field(bontot::check::Field::Meetings))
     );
 }
 
@@ -325,7 +325,7 @@ fn monthly_held_empty_meetings_is_a_fact_and_fails() {
 /// months before a founding during the year stay `before_founding`.
 #[test]
 fn months_of_meetings_not_given_are_not_given() {
-    use bontot::MonthState;
+    use bontot::month::MonthState;
     let mut r = reference();
     r.meetings = None;
     r.cell.founded = Some(date("2024-03-01"));
@@ -339,10 +339,10 @@ fn months_of_meetings_not_given_are_not_given() {
         };
         assert_eq!(m.state, expected, "month {}", m.month);
         assert_eq!((m.meeting, m.index), (None, None));
-        assert_eq!(m.contents, bontot::Contents::default());
+        assert_eq!(m.contents, bontot::month::Contents::default());
     }
     assert_eq!(status(&a, CheckId::MonthlyHeld), Status::Unknown);
-    let json = bontot::to_json(&a);
+    let json = bontot::json::to_json(&a);
     assert!(
         json.contains(
             r#"{"month":3,"meeting":null,"index":null,"state":"not_given","contents":{}}"#
@@ -393,7 +393,7 @@ fn rating_supported_attendance_must_be_above_85_percent() {
     let Some(Detail::Meetings(f)) = &c.detail else {
         panic!("no detail")
     };
-    assert_eq!(f[0].condition, bontot::Condition::Attendance);
+    assert_eq!(f[0].condition, bontot::check::Condition::Attendance);
     // 18 of 20 = 90 % passes.
     let a = r.meetings.as_mut().unwrap()[0].attendance.as_mut().unwrap();
     a.present = 18;
@@ -428,7 +428,7 @@ fn rating_supported_unexcused_absence_fails() {
     let Some(Detail::Meetings(f)) = &c.detail else {
         panic!("no detail")
     };
-    assert_eq!(f[0].condition, bontot::Condition::UnexcusedAbsence);
+    assert_eq!(f[0].condition, bontot::check::Condition::UnexcusedAbsence);
     assert_eq!(f[0].member.as_deref(), Some("dv27"));
 }
 
@@ -459,7 +459,7 @@ fn rating_supported_leave_run_of_four_fails_three_passes() {
     assert_eq!(f.len(), 1);
     assert_eq!(
         (f[0].date, f[0].condition),
-        (date("2024-03-11"), bontot::Condition::LeaveRun)
+        (date("2024-03-11"), bontot::check::Condition::LeaveRun)
     );
 }
 
@@ -472,7 +472,7 @@ fn rating_supported_leave_run_counts_regular_only_when_the_policy_says() {
         &["2024-01-10", "2024-02-12", "2024-02-26", "2024-03-11"],
     );
     let mut plan = Plan::binh_tan_2024();
-    plan.policy.meeting_framework.leave_run_scope = bontot::LeaveRunScope::RegularOnly;
+    plan.policy.meeting_framework.leave_run_scope = bontot::plan::LeaveRunScope::RegularOnly;
     assert_eq!(
         status(&run_with(&plan, &r), CheckId::RatingSupported),
         Status::Pass
@@ -502,7 +502,7 @@ fn rating_supported_minutes_at_least_90() {
     assert_eq!(status(&a, CheckId::RatingSupported), Status::Unknown);
     assert_eq!(
         a.missing,
-        [FactPath::Meeting(0, bontot::MeetingField::Minutes)]
+        [FactPath::Meeting(0, bontot::check::MeetingField::Minutes)]
     );
 }
 
@@ -627,17 +627,17 @@ fn year_so_far_the_as_of_month_is_not_required_before_it_ends() {
 fn monthly_vote_more_than_half_of_the_base() {
     let mut r = reference();
     let v = r.meetings.as_mut().unwrap()[0].votes.as_mut().unwrap();
-    v.political_task = Some(bontot::Tally {
+    v.political_task = Some(bontot::record::Tally {
         for_: 12,
         against: 12,
     });
     let a = run(&r);
     let jan = a.months[0].contents.political_task.unwrap();
-    assert_eq!(jan.decision, bontot::Decision::NotAchieved);
+    assert_eq!(jan.decision, bontot::month::Decision::NotAchieved);
     // Informative by default: the verdict stands.
     assert_eq!(a.verdict, Verdict::Achieved);
     let mut plan = Plan::binh_tan_2024();
-    plan.policy.monthly_results = bontot::MonthlyResults::EveryMonth;
+    plan.policy.monthly_results = bontot::plan::MonthlyResults::EveryMonth;
     let a = run_with(&plan, &r);
     let c = a.check(CheckId::PoliticalTaskMonthlyVotes).unwrap();
     assert_eq!(
@@ -663,7 +663,7 @@ fn plan_year_must_match_unless_the_plan_applies_to_it() {
     r.meetings
         .as_mut()
         .unwrap()
-        .retain(|m| m.kind == bontot::MeetingKind::Regular);
+        .retain(|m| m.kind == bontot::record::MeetingKind::Regular);
     r.process = None;
     let err = assess(&Plan::binh_tan_2024(), &r).unwrap_err();
     assert!(matches!(
@@ -712,7 +712,7 @@ fn assessment_round_trips_through_json_with_exactly_four_findings() {
         let findings = doc["process"].as_array_mut().unwrap();
         let first = findings[0].clone();
         findings.resize(len, first);
-        let err = bontot::parse_assessment(&doc.to_string()).unwrap_err();
+        let err = bontot::json::parse_assessment(&doc.to_string()).unwrap_err();
         assert!(matches!(err, Error::Parse { .. }), "{len}: {err}");
         assert_eq!(err.path(), "process", "{len}: {err}");
     }
@@ -752,7 +752,7 @@ fn missing_lists_each_fact_once_in_check_order() {
 fn voting_base_from_the_roster() {
     // The reference roster: 25 official members, dv12 exempt → base 24.
     let r = reference();
-    let base = bontot::voting_base(
+    let base = bontot::month::voting_base(
         r.members.as_ref().unwrap(),
         &r.meetings.as_ref().unwrap()[0],
     );
@@ -779,7 +779,7 @@ fn plan_inline_in_the_record_is_applied() {
     doc["plan"] = plan;
     doc["meetings"][0]["votes"]["political_task"] = serde_json::json!({"for": 12, "against": 12});
     let out: serde_json::Value =
-        serde_json::from_str(&bontot::assess_json(&doc.to_string()).unwrap()).unwrap();
+        serde_json::from_str(&bontot::json::assess_json(&doc.to_string()).unwrap()).unwrap();
     assert_eq!(out["verdict"], "not_achieved");
     assert_eq!(out["criteria"]["political_task"]["status"], "fail");
 }
@@ -792,7 +792,7 @@ fn plan_inline_in_the_record_is_applied() {
 fn saved_assessments_read_across_versions() {
     let a = run(&reference());
     assert_eq!(a.schema_version, Assessment::SCHEMA_VERSION);
-    let json = bontot::to_json(&a);
+    let json = bontot::json::to_json(&a);
     assert!(json.starts_with(r#"{"schema_version":1,"#), "{json}");
 
     // A later version adds fields, at the top and inside a check.
@@ -800,18 +800,18 @@ fn saved_assessments_read_across_versions() {
     doc["added_later"] = serde_json::json!({"anything": [1, 2]});
     doc["checks"][0]["added_later"] = serde_json::json!(true);
     doc["months"][0]["contents"]["added_later"] = serde_json::json!("x");
-    let read = bontot::parse_assessment(&doc.to_string()).unwrap();
+    let read = bontot::json::parse_assessment(&doc.to_string()).unwrap();
     assert_eq!(read, a);
 
     // Saved before `schema_version` existed: version 1.
     doc.as_object_mut().unwrap().remove("schema_version");
-    let read = bontot::parse_assessment(&doc.to_string()).unwrap();
+    let read = bontot::json::parse_assessment(&doc.to_string()).unwrap();
     assert_eq!(read.schema_version, 1);
 
     // A record with an unknown field is still an error.
     let record =
         include_str!("../examples/cell-year-2024.json").replacen('{', r#"{"added_later": 1, "#, 1);
-    let err = bontot::parse_record(&record).unwrap_err();
+    let err = bontot::json::parse_record(&record).unwrap_err();
     assert_eq!(err.kind().as_str(), "parse");
 }
 
@@ -821,7 +821,7 @@ fn saved_assessments_read_across_versions() {
 #[test]
 fn assess_takes_the_plan_the_record_names() {
     let mut record = reference();
-    record.plan = bontot::PlanRef::Preset("no-such-plan".to_owned());
+    record.plan = bontot::plan::PlanRef::Preset("no-such-plan".to_owned());
     let err = assess(&Plan::binh_tan_2024(), &record).unwrap_err();
     assert_eq!((err.kind().as_str(), err.path()), ("plan_mismatch", "plan"));
     assert_eq!(
@@ -849,7 +849,7 @@ fn assess_takes_the_plan_the_record_names() {
     let mut inline = reference();
     let mut other = Plan::binh_tan_2024();
     other.id = "other".to_owned();
-    inline.plan = bontot::PlanRef::Inline(Box::new(other.clone()));
+    inline.plan = bontot::plan::PlanRef::Inline(Box::new(other.clone()));
     assert!(assess(&other, &inline).is_ok());
     assert_eq!(
         assess(&Plan::binh_tan_2024(), &inline).unwrap_err().kind(),
@@ -862,19 +862,19 @@ fn assess_takes_the_plan_the_record_names() {
 #[test]
 fn targets_and_rates_are_built_by_name() {
     use bontot::rust_decimal::Decimal;
-    let below = bontot::Target::below(Decimal::new(10, 1));
-    assert_eq!(below.comparator, bontot::Comparator::Below);
+    let below = bontot::plan::Target::below(Decimal::new(10, 1));
+    assert_eq!(below.comparator, bontot::plan::Comparator::Below);
     assert_eq!(
-        bontot::Target::at_least(6u64).comparator,
-        bontot::Comparator::AtLeast
+        bontot::plan::Target::at_least(6u64).comparator,
+        bontot::plan::Comparator::AtLeast
     );
     assert_eq!(
-        bontot::Target::at_most(0u64).comparator,
-        bontot::Comparator::AtMost
+        bontot::plan::Target::at_most(0u64).comparator,
+        bontot::plan::Comparator::AtMost
     );
     assert_eq!(
-        bontot::Target::above(68u64).comparator,
-        bontot::Comparator::Above
+        bontot::plan::Target::above(68u64).comparator,
+        bontot::plan::Comparator::Above
     );
     assert_eq!(Rate::counts(4, 520), Rate::Counts { count: 4, of: 520 });
     assert_eq!(
@@ -897,7 +897,7 @@ fn names_parse_and_error_kinds_match() {
         assert_eq!(id.as_str().parse::<CheckId>(), Ok(id));
     }
 
-    let e = bontot::assess_json("{").unwrap_err();
+    let e = bontot::json::assess_json("{").unwrap_err();
     assert!(matches!(e.kind(), bontot::ErrorKind::Parse));
     assert_eq!(e.kind(), "parse");
     assert_eq!(e.kind().as_str(), "parse");

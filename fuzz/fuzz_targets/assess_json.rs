@@ -11,14 +11,14 @@
 use libfuzzer_sys::fuzz_target;
 
 fn exercise(text: &str) {
-    match bontot::assess_json(text) {
+    match bontot::json::assess_json(text) {
         Ok(out) => {
-            let assessment = match bontot::parse_assessment(&out) {
+            let assessment = match bontot::json::parse_assessment(&out) {
                 Ok(a) => a,
                 Err(e) => panic!("assess_json printed an assessment it cannot read back: {e}"),
             };
             assert_eq!(
-                bontot::to_json(&assessment),
+                bontot::json::to_json(&assessment),
                 out,
                 "the assessment does not print back identically"
             );
@@ -30,7 +30,7 @@ fn exercise(text: &str) {
             // Every error names a kind and a path, and prints as JSON.
             assert!(!e.kind().as_str().is_empty());
             assert!(!e.path().is_empty());
-            let _ = bontot::error_to_json(&e);
+            let _ = bontot::json::error_to_json(&e);
             let _ = e.to_string();
         }
     }

@@ -61,8 +61,8 @@ fuzz_target!(|input: Input| {
                     );
                 }
             }
-            let json = bontot::to_json(a);
-            match bontot::parse_assessment(&json) {
+            let json = bontot::json::to_json(a);
+            match bontot::json::parse_assessment(&json) {
                 Ok(back) => assert_eq!(&back, a, "the assessment does not round-trip"),
                 Err(e) => panic!("an assessment printed as JSON does not parse back: {e}"),
             }
@@ -71,7 +71,7 @@ fuzz_target!(|input: Input| {
             }
         }
         Err(e) => {
-            let _ = bontot::error_to_json(e);
+            let _ = bontot::json::error_to_json(e);
         }
     }
 
@@ -79,8 +79,12 @@ fuzz_target!(|input: Input| {
     let Ok(json) = serde_json::to_string(&record) else {
         panic!("a record does not print as JSON");
     };
-    match (bontot::assess_json(&json), &typed) {
-        (Ok(out), Ok(a)) => assert_eq!(out, bontot::to_json(a), "JSON and typed results differ"),
+    match (bontot::json::assess_json(&json), &typed) {
+        (Ok(out), Ok(a)) => assert_eq!(
+            out,
+            bontot::json::to_json(a),
+            "JSON and typed results differ"
+        ),
         (Err(e), _) if e.kind() == "too_large" => {}
         (Err(e), Err(t)) => assert_eq!(e.kind(), t.kind(), "{e} vs {t}"),
         (Err(e), Ok(_)) => panic!("the typed API accepts the record, assess_json says {e}"),

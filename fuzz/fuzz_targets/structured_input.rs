@@ -6,11 +6,9 @@
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use bontot::{
-    Attendance, CellYear, Comparator, HeadRole, HeadsTarget, LeaveRunScope, Meeting, MeetingKind,
-    MeetingRating, Member, MemberStatus, MonthDay, MonthlyResults, NotReviewed, Plan, PlanRef,
-    Rate, RateComparison, Role, Status, Tally, Target, Verdict, Votes, YearRating,
-};
+use bontot::{CellYear, Plan, Status, Verdict};
+use bontot::plan::{Comparator, HeadsTarget, LeaveRunScope, MonthDay, MonthlyResults, PlanRef, RateComparison, Target};
+use bontot::record::{Attendance, HeadRole, Meeting, MeetingKind, MeetingRating, Member, MemberStatus, NotReviewed, Rate, Role, Tally, Votes, YearRating};
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -18,7 +16,7 @@ const REFERENCE: &str = include_str!("../../examples/cell-year-2024.json");
 
 fn reference() -> &'static CellYear {
     static CELL: OnceLock<CellYear> = OnceLock::new();
-    CELL.get_or_init(|| match bontot::parse_record(REFERENCE) {
+    CELL.get_or_init(|| match bontot::json::parse_record(REFERENCE) {
         Ok(r) => r,
         Err(e) => panic!("the reference record does not parse: {e}"),
     })
@@ -556,7 +554,7 @@ fn build_record(k: &Input, plan: &Plan) -> CellYear {
     k.as_of.apply(&mut r.cell.as_of, |d| d.date(year));
     k.founded.apply(&mut r.cell.founded, |d| d.date(year));
 
-    let education = r.education.get_or_insert_with(bontot::Education::default);
+    let education = r.education.get_or_insert_with(bontot::record::Education::default);
     let [k0, k1, k2, k3, k4, k5, k6, k7, k8] = k.rates;
     k0.apply(&mut education.dropout, RateKnob::rate);
     k1.apply(&mut education.repetition, RateKnob::rate);
@@ -578,7 +576,7 @@ fn build_record(k: &Input, plan: &Plan) -> CellYear {
                     } else {
                         HeadRole::Secretary
                     };
-                    let mut head = bontot::Head::new(role, true, true);
+                    let mut head = bontot::record::Head::new(role, true, true);
                     head.committed = h.committed;
                     head.fulfilled = h.fulfilled;
                     head

@@ -229,7 +229,7 @@ fn every_example_and_its_assessment_validate() {
             &serde_json::from_str(&text).unwrap(),
             &file.display().to_string(),
         );
-        let out = bontot::assess_json(&text).unwrap();
+        let out = bontot::json::assess_json(&text).unwrap();
         assert_valid(
             &assessment,
             &serde_json::from_str(&out).unwrap(),
@@ -293,7 +293,7 @@ fn every_golden_input_and_output_validates() {
             continue;
         }
         assert_valid(&record, doc.as_ref().unwrap(), &name);
-        let out = bontot::assess_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let out = bontot::json::assess_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_valid(
             &assessment,
             &serde_json::from_str(&out).unwrap(),
@@ -500,7 +500,7 @@ fn bad_documents_are_refused_by_the_schema_and_the_library() {
     ];
     for (what, doc, path) in cases {
         assert!(!record.is_valid(&doc), "the schema accepts {what}");
-        let err = bontot::assess_json(&doc.to_string()).expect_err(what);
+        let err = bontot::json::assess_json(&doc.to_string()).expect_err(what);
         assert_eq!(err.kind(), "parse", "{what}: {err}");
         assert!(
             err.path().starts_with(path),
@@ -516,7 +516,9 @@ fn an_unknown_preset_is_refused_by_both_and_each_listed_preset_is_known() {
     let doc = edited(|d| d["plan"] = json!("binh-tan-2025"));
     assert!(!record.is_valid(&doc));
     assert_eq!(
-        bontot::assess_json(&doc.to_string()).unwrap_err().kind(),
+        bontot::json::assess_json(&doc.to_string())
+            .unwrap_err()
+            .kind(),
         "unknown_preset"
     );
     let schema = read_json(&repo().join("schema/record.schema.json"));
@@ -531,7 +533,7 @@ fn an_unknown_preset_is_refused_by_both_and_each_listed_preset_is_known() {
 #[test]
 fn bad_assessments_are_refused_by_the_schema_and_the_library() {
     let assessment = validator("assessment");
-    let text = bontot::assess_json(
+    let text = bontot::json::assess_json(
         &fs::read_to_string(repo().join("examples/cell-year-failing.json")).unwrap(),
     )
     .unwrap();
@@ -576,7 +578,7 @@ fn bad_assessments_are_refused_by_the_schema_and_the_library() {
     for (what, doc) in cases {
         assert!(!assessment.is_valid(&doc), "the schema accepts {what}");
         assert!(
-            bontot::parse_assessment(&doc.to_string()).is_err(),
+            bontot::json::parse_assessment(&doc.to_string()).is_err(),
             "the library accepts {what}"
         );
     }
@@ -584,7 +586,7 @@ fn bad_assessments_are_refused_by_the_schema_and_the_library() {
 
 #[test]
 fn an_assessment_with_a_field_of_a_later_version_reads_in_both() {
-    let text = bontot::assess_json(
+    let text = bontot::json::assess_json(
         &fs::read_to_string(repo().join("examples/cell-year-2024.json")).unwrap(),
     )
     .unwrap();
@@ -596,7 +598,7 @@ fn an_assessment_with_a_field_of_a_later_version_reads_in_both() {
         &doc,
         "an assessment with unknown fields",
     );
-    assert!(bontot::parse_assessment(&doc.to_string()).is_ok());
+    assert!(bontot::json::parse_assessment(&doc.to_string()).is_ok());
 }
 
 /// The documents of `tests/bad/` and `tests/cases/` that the library
@@ -669,7 +671,7 @@ fn the_malformed_corpus_is_refused_by_the_schema_but_for_what_only_the_library_s
         let Ok(text) = String::from_utf8(fs::read(dir.join(name)).unwrap()) else {
             continue;
         };
-        let result = bontot::assess_json(&text);
+        let result = bontot::json::assess_json(&text);
         let Ok(doc) = serde_json::from_str::<Value>(&text) else {
             assert!(result.is_err(), "{name}");
             continue;

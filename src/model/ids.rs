@@ -88,7 +88,7 @@ str_enum! {
     /// `political_task.monthly_votes`, `meeting_quality.monthly_votes`,
     /// `unity_discipline.monthly_votes` and `members.monthly_votes`
     /// ([`CheckId::monthly_votes`], clause 3). They are assessed only when a
-    /// plan's [`Policy::monthly_results`](crate::Policy::monthly_results) is
+    /// plan's [`Policy::monthly_results`](crate::plan::Policy::monthly_results) is
     /// `every_month`; under the default, `informative`, the monthly votes are
     /// reported in the assessment's `months` and no such check is made.
     #[non_exhaustive]
@@ -99,7 +99,7 @@ str_enum! {
         EduRepetition = "edu.repetition",
         /// Lên lớp thẳng (promotion rate). The plan's bare "98.0%" is read
         /// as a minimum, at least 98.0 (**reading**, RULES §2); a plan
-        /// changes it with its target's [`Comparator`](crate::Comparator).
+        /// changes it with its target's [`Comparator`](crate::plan::Comparator).
         EduPromotion = "edu.promotion",
         /// Tốt nghiệp THCS (lower-secondary graduation rate).
         EduGraduation = "edu.graduation",
@@ -162,22 +162,22 @@ str_enum! {
         /// Every regular meeting rated `good` (**reading**, RULES §4: a plan
         /// allows lower months with [`Policy::monthly_good_allowance`]).
         ///
-        /// [`Policy::monthly_good_allowance`]: crate::Policy::monthly_good_allowance
+        /// [`Policy::monthly_good_allowance`]: crate::plan::Policy::monthly_good_allowance
         MonthlyGood = "meeting_quality.monthly_good",
         /// Every `good` rating meets the framework's hard conditions, the
-        /// plan's [`MeetingFramework`](crate::MeetingFramework). Runs of
+        /// plan's [`MeetingFramework`](crate::plan::MeetingFramework). Runs of
         /// leave are counted over all the year's meetings (**reading**,
         /// RULES §4: [`MeetingFramework::leave_run_scope`] counts regular
         /// meetings only).
         ///
-        /// [`MeetingFramework::leave_run_scope`]: crate::MeetingFramework::leave_run_scope
+        /// [`MeetingFramework::leave_run_scope`]: crate::plan::MeetingFramework::leave_run_scope
         RatingSupported = "meeting_quality.rating_supported",
         /// The committee met before each regular meeting.
         CommitteePrepared = "meeting_quality.committee_prepared",
         /// A thematic meeting in every quarter (**reading**, RULES §4: a plan
         /// asks for more, or none, with [`Policy::thematic_per_quarter`]).
         ///
-        /// [`Policy::thematic_per_quarter`]: crate::Policy::thematic_per_quarter
+        /// [`Policy::thematic_per_quarter`]: crate::plan::Policy::thematic_per_quarter
         ThematicQuarterly = "meeting_quality.thematic_quarterly",
         /// Chuẩn bị tốt và thường xuyên đổi mới nội dung sinh hoạt (meetings
         /// well prepared, their content regularly renewed). A judgment of the
@@ -209,18 +209,18 @@ str_enum! {
         /// No reviewed member disciplined in the year (**reading**, RULES §4:
         /// a plan allows some with [`Policy::max_disciplined`]).
         ///
-        /// [`Policy::max_disciplined`]: crate::Policy::max_disciplined
+        /// [`Policy::max_disciplined`]: crate::plan::Policy::max_disciplined
         NoneDisciplined = "members.none_disciplined",
         /// No reviewed member rated `not_completed` (**reading**, RULES §4: a
         /// plan allows some with [`Policy::max_not_completed`]).
         ///
-        /// [`Policy::max_not_completed`]: crate::Policy::max_not_completed
+        /// [`Policy::max_not_completed`]: crate::plan::Policy::max_not_completed
         NoneNotCompleted = "members.none_not_completed",
         /// Secretary, deputy secretary and committee members rated `good` or
         /// better (**reading**, RULES §4: a plan sets the least rating with
         /// [`Policy::leader_min_rating`]).
         ///
-        /// [`Policy::leader_min_rating`]: crate::Policy::leader_min_rating
+        /// [`Policy::leader_min_rating`]: crate::plan::Policy::leader_min_rating
         LeadersExemplary = "members.leaders_exemplary",
         /// The admission target is met.
         MemberDevelopment = "members.member_development",

@@ -34,7 +34,9 @@ use crate::model::rate::{Target, present_rate_target};
 /// 1.0"; compared exactly, as the preset does, they pass.
 ///
 /// ```
-/// use bontot::{CheckId, Plan, PlanRef, RateComparison, Status, assess, assess_record, parse_record};
+/// use bontot::{CheckId, Plan, Status, assess, assess_record};
+/// use bontot::json::parse_record;
+/// use bontot::plan::{PlanRef, RateComparison};
 ///
 /// let record = parse_record(r#"{
 ///     "plan": {

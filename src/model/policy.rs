@@ -116,7 +116,7 @@ impl MonthDay {
 /// with a partial policy; a policy alone reads the same way:
 ///
 /// ```
-/// use bontot::{Policy, RateComparison};
+/// use bontot::plan::{Policy, RateComparison};
 ///
 /// let mut policy: Policy =
 ///     serde_json::from_str(r#"{"rate_comparison": {"published": {"decimals": 1}}}"#).unwrap();

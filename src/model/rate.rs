@@ -124,7 +124,7 @@ impl<T: Ord> Target<T> {
 /// compared as given. A plan may compare the published figure instead:
 /// the percent of the counts, or the figure, rounded half-up to the
 /// policy's decimals first
-/// ([`Policy::rate_comparison`](crate::Policy::rate_comparison)).
+/// ([`Policy::rate_comparison`](crate::plan::Policy::rate_comparison)).
 /// `count > of`, `of == 0` and a figure outside 0–100 are errors, not
 /// failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

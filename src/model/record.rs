@@ -16,7 +16,7 @@ use crate::support::macros::str_enum;
 ///
 /// Its serde shape is the wire contract (the reference document
 /// `examples/cell-year-2024.json`); read one with
-/// [`parse_record`](crate::parse_record).
+/// [`parse_record`](crate::json::parse_record).
 ///
 /// # Absent versus empty
 ///
@@ -294,7 +294,9 @@ impl CellYear {
     /// other field `None` (not given), to be filled in.
     ///
     /// ```
-    /// use bontot::{Cell, CellYear, Party, PlanRef};
+    /// use bontot::CellYear;
+    /// use bontot::plan::PlanRef;
+    /// use bontot::record::{Cell, Party};
     ///
     /// let mut record = CellYear::new(PlanRef::preset("binh-tan-2024"), Cell::new(2024));
     /// let mut party = Party::default();

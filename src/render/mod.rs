@@ -60,7 +60,7 @@ str_enum! {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let json = std::fs::read_to_string("examples/cell-year-2024.json")?;
-/// let assessment = bontot::assess_record(&bontot::parse_record(&json)?)?;
+/// let assessment = bontot::assess_record(&bontot::json::parse_record(&json)?)?;
 /// let report = bontot::render(&assessment, bontot::Lang::Vi);
 /// assert!(report.contains("Kết quả: Đạt"));
 /// assert!(report.contains("Đạt"));
@@ -78,7 +78,10 @@ pub fn render(assessment: &Assessment, lang: Lang) -> String {
 /// [`render`] prints it.
 ///
 /// ```
-/// use bontot::{CheckId, Lang, Rate, assess_record, parse_record, render_check, render_gap};
+/// use bontot::{CheckId, Lang, assess_record};
+/// use bontot::json::parse_record;
+/// use bontot::record::Rate;
+/// use bontot::report::{render_check, render_gap};
 ///
 /// let mut record = parse_record(include_str!("../../examples/cell-year-2024.json"))?;
 /// if let Some(education) = record.education.as_mut() {

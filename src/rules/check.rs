@@ -31,7 +31,7 @@ pub enum Quantity {
         of: u64,
     },
     /// A rate given as a figure in percent (`0.8` is 0.8 %), as
-    /// [`Rate::Figure`](crate::Rate::Figure); `{"rate": "0.8"}` on the wire.
+    /// [`Rate::Figure`](crate::record::Rate::Figure); `{"rate": "0.8"}` on the wire.
     Figure(Decimal),
     /// A whole number: admissions, members, meetings, months.
     Count(u64),

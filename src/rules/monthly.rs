@@ -22,7 +22,7 @@ use crate::validation::Validated;
 ///
 /// A *content* is one of the four criteria as the members vote on it each
 /// month at the regular meeting (RULES §7); it is achieved when more than
-/// half of the voting base votes for it ([`decide`](crate::decide)).
+/// half of the voting base votes for it ([`decide`](crate::month::decide)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -339,7 +339,8 @@ fn in_base(member: &Member, meeting: &Meeting) -> bool {
 /// minus exempt members who are not present. Probationary members do not vote.
 ///
 /// ```
-/// use bontot::{voting_base, Member, Meeting};
+/// use bontot::month::voting_base;
+/// use bontot::record::{Member, Meeting};
 /// let member = |id: &str, status: &str, extra: &str| -> Member {
 ///     serde_json::from_str(&format!(
 ///         r#"{{"id":"{id}","status":"{status}","role":"member"{extra}}}"#

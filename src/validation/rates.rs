@@ -91,7 +91,8 @@ mod tests {
     fn the_first_rate_that_does_not_read_is_named() {
         // Each education rate and party rate, alone or with a later one
         // wrong too: validation names the first.
-        let base = crate::parse_record(include_str!("../../examples/cell-year-2024.json")).unwrap();
+        let base =
+            crate::json::parse_record(include_str!("../../examples/cell-year-2024.json")).unwrap();
         let wrong = [
             Rate::Counts { count: 0, of: 0 },
             Rate::Counts { count: 3, of: 2 },

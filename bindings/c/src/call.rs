@@ -17,7 +17,7 @@ pub(crate) struct Failure {
 
 impl Failure {
     /// A failure of the binding itself (not of the library), with an error
-    /// object of the same shape as [`bontot::error_to_json`]'s.
+    /// object of the same shape as [`bontot::json::error_to_json`]'s.
     pub(crate) fn new(status: BontotStatus, kind: &str, path: &str, message: &str) -> Self {
         let json = serde_json::json!({ "kind": kind, "path": path, "message": message });
         Self {
@@ -30,7 +30,7 @@ impl Failure {
     pub(crate) fn input(error: &bontot::Error) -> Self {
         Self {
             status: BontotStatus::BONTOT_ERR_INPUT,
-            json: bontot::error_to_json(error),
+            json: bontot::json::error_to_json(error),
         }
     }
 
@@ -54,13 +54,13 @@ impl Failure {
 /// The result of one call: the string to hand out, or why not.
 pub(crate) type Outcome = Result<String, Failure>;
 
-/// Assesses a JSON record: [`bontot::assess_json`].
+/// Assesses a JSON record: [`bontot::json::assess_json`].
 pub(crate) fn assess(record_json: &str) -> Outcome {
-    bontot::assess_json(record_json).map_err(|e| Failure::input(&e))
+    bontot::json::assess_json(record_json).map_err(|e| Failure::input(&e))
 }
 
 /// Renders the report of an assessment in a language (`"vi"` or `"en"`):
-/// [`bontot::render_json`].
+/// [`bontot::json::render_json`].
 pub(crate) fn render(assessment_json: &str, lang: &str) -> Outcome {
     let Some(lang) = bontot::Lang::from_name(lang) else {
         let message = format!("unknown language {lang:?}; expected \"vi\" or \"en\"");
@@ -71,7 +71,7 @@ pub(crate) fn render(assessment_json: &str, lang: &str) -> Outcome {
             &message,
         ));
     };
-    bontot::render_json(assessment_json, lang).map_err(|e| Failure::input(&e))
+    bontot::json::render_json(assessment_json, lang).map_err(|e| Failure::input(&e))
 }
 
 /// Runs `body`, turning a panic into a [`BontotStatus::BONTOT_ERR_PANIC`]

@@ -1,7 +1,7 @@
 //! # bontot-c: the C interface to `bontot`
 //!
-//! A thin C ABI over the library's JSON API ([`bontot::assess_json`],
-//! [`bontot::render_json`], [`bontot::error_to_json`]): it reimplements no
+//! A thin C ABI over the library's JSON API ([`bontot::json::assess_json`],
+//! [`bontot::json::render_json`], [`bontot::json::error_to_json`]): it reimplements no
 //! rule. The header `include/bontot.h` is generated from this crate by
 //! cbindgen (see `cbindgen.toml`); build this crate as a static library
 //! (`libbontot_c.a`) or a shared one (`libbontot_c.so`) and link it.
@@ -59,4 +59,4 @@ pub enum BontotStatus {
 /// 64 MiB (every one `bontot_assess` prints).
 pub const BONTOT_MAX_INPUT_BYTES: usize = 1 << 20;
 
-const _: () = assert!(BONTOT_MAX_INPUT_BYTES == bontot::MAX_INPUT_BYTES);
+const _: () = assert!(BONTOT_MAX_INPUT_BYTES == bontot::json::MAX_INPUT_BYTES);

@@ -14,7 +14,7 @@
 //! ever a JS number. A rejected input throws a JS `Error` whose `message`
 //! names the field path, with `kind` (e.g. `"count_above_base"`) and `path`
 //! (e.g. `"meetings[3].attendance"`) properties as in
-//! [`bontot::error_to_json`].
+//! [`bontot::json::error_to_json`].
 //!
 //! The functions take their arguments as `JsValue`s and check that each is
 //! a string: wasm-bindgen's glue for a `&str` parameter reads `arg.length`
@@ -125,7 +125,7 @@ fn text_of(value: &JsValue, path: &str, what: &str) -> Result<String, Failure> {
 }
 
 fn assess_inner(json: &str) -> Result<String, Failure> {
-    bontot::assess_json(json).map_err(|e| Failure::from_error(&e))
+    bontot::json::assess_json(json).map_err(|e| Failure::from_error(&e))
 }
 
 fn lang_of(lang: &str) -> Result<bontot::Lang, Failure> {
@@ -138,7 +138,7 @@ fn lang_of(lang: &str) -> Result<bontot::Lang, Failure> {
 
 fn render_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
     let lang = lang_of(lang)?;
-    bontot::render_json(assessment_json, lang).map_err(|e| Failure::from_error(&e))
+    bontot::json::render_json(assessment_json, lang).map_err(|e| Failure::from_error(&e))
 }
 
 /// Each check's line and gap as the report prints them: a JSON array of
@@ -147,15 +147,15 @@ fn render_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
 fn render_checks_inner(assessment_json: &str, lang: &str) -> Result<String, Failure> {
     let lang = lang_of(lang)?;
     let assessment =
-        bontot::parse_assessment(assessment_json).map_err(|e| Failure::from_error(&e))?;
+        bontot::json::parse_assessment(assessment_json).map_err(|e| Failure::from_error(&e))?;
     let lines: Vec<serde_json::Value> = assessment
         .checks
         .iter()
         .map(|check| {
             serde_json::json!({
                 "id": check.id.as_str(),
-                "line": bontot::render_check(check, lang),
-                "gap": bontot::render_gap(check, lang),
+                "line": bontot::report::render_check(check, lang),
+                "gap": bontot::report::render_gap(check, lang),
             })
         })
         .collect();

@@ -31,15 +31,15 @@ fn main() -> std::io::Result<()> {
                     let plan = build_plan(&input.plan);
                     let record = build_record(&input, &plan);
                     match bontot::assess(&plan, &record) {
-                        Ok(a) => bontot::to_json(&a),
-                        Err(e) => bontot::error_to_json(&e),
+                        Ok(a) => bontot::json::to_json(&a),
+                        Err(e) => bontot::json::error_to_json(&e),
                     }
                 }
             }
         } else {
-            match bontot::assess_json(&String::from_utf8_lossy(&bytes)) {
+            match bontot::json::assess_json(&String::from_utf8_lossy(&bytes)) {
                 Ok(a) => a,
-                Err(e) => bontot::error_to_json(&e),
+                Err(e) => bontot::json::error_to_json(&e),
             }
         };
         writeln!(out, "{path}\t{}", line.replace('\n', " "))?;

@@ -52,7 +52,7 @@ fn bontot_still_reads_decimals_from_their_digits() {
         record.contains("54.999999999999999999"),
         "the example changed"
     );
-    let a = bontot::assess_record(&bontot::parse_record(&record).unwrap()).unwrap();
+    let a = bontot::assess_record(&bontot::json::parse_record(&record).unwrap()).unwrap();
     let swimming = a.check(bontot::CheckId::EduSwimming).unwrap();
     assert_eq!(swimming.status, bontot::Status::Fail);
 }

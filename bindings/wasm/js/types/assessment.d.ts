@@ -42,7 +42,7 @@ export interface Check {
  * `political_task.monthly_votes`, `meeting_quality.monthly_votes`,
  * `unity_discipline.monthly_votes` and `members.monthly_votes`
  * ([`CheckId::monthly_votes`], clause 3). They are assessed only when a
- * plan's [`Policy::monthly_results`](crate::Policy::monthly_results) is
+ * plan's [`Policy::monthly_results`](crate::plan::Policy::monthly_results) is
  * `every_month`; under the default, `informative`, the monthly votes are
  * reported in the assessment's `months` and no such check is made.
  */
@@ -78,7 +78,7 @@ export type Condition = "attendance" | "unexcused_absence" | "leave_run" | "dura
  *
  * A *content* is one of the four criteria as the members vote on it each
  * month at the regular meeting (RULES §7); it is achieved when more than
- * half of the voting base votes for it ([`decide`](crate::decide)).
+ * half of the voting base votes for it ([`decide`](crate::month::decide)).
  */
 export interface ContentResult {
   /** Votes against. */
@@ -366,7 +366,7 @@ export interface YearToDate {
  * Nothing here is prose: render it with [`render`](crate::render).
  *
  * On the wire it begins with `"schema_version": 1`. A reader of saved
- * assessments ([`parse_assessment`](crate::parse_assessment)) ignores the
+ * assessments ([`parse_assessment`](crate::json::parse_assessment)) ignores the
  * fields it does not know, so an assessment written by a later version
  * that only adds fields still reads; one without `schema_version` (written
  * before it existed) reads as version 1.

@@ -275,7 +275,9 @@ export interface Party {
  * 1.0"; compared exactly, as the preset does, they pass.
  *
  * ```
- * use bontot::{CheckId, Plan, PlanRef, RateComparison, Status, assess, assess_record, parse_record};
+ * use bontot::{CheckId, Plan, Status, assess, assess_record};
+ * use bontot::json::parse_record;
+ * use bontot::plan::{PlanRef, RateComparison};
  *
  * let record = parse_record(r#"{
  *     "plan": {
@@ -357,7 +359,7 @@ export type PlanRef = "binh-tan-2024" | Plan;
  * with a partial policy; a policy alone reads the same way:
  *
  * ```
- * use bontot::{Policy, RateComparison};
+ * use bontot::plan::{Policy, RateComparison};
  *
  * let mut policy: Policy =
  *     serde_json::from_str(r#"{"rate_comparison": {"published": {"decimals": 1}}}"#).unwrap();
@@ -657,7 +659,7 @@ export type YearRating = "not_completed" | "completed" | "good" | "excellent";
  *
  * Its serde shape is the wire contract (the reference document
  * `examples/cell-year-2024.json`); read one with
- * [`parse_record`](crate::parse_record).
+ * [`parse_record`](crate::json::parse_record).
  *
  * # Absent versus empty
  *
