@@ -5,10 +5,12 @@
 
 mod objects;
 
-use crate::assessment::{Assessment, assess_record};
+use crate::assessment::{Assessment, Verdict, assess_record};
 use crate::error::Error;
+use crate::model::ids::CriterionId;
 use crate::model::record::CellYear;
 use crate::render::{Lang, render};
+use crate::rollup::Rollup;
 
 /// The largest document [`assess_json`] reads: 1 MiB. A cell-year of 31
 /// members and 16 meetings is about 17 KiB; the limit bounds the time and
@@ -271,4 +273,86 @@ pub fn render_json(assessment_json: &str, lang: Lang) -> Result<String, Error> {
 /// ```
 pub fn error_to_json(error: &Error) -> String {
     serde_json::to_string(error).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Rolls up a batch given as NDJSON, one record per line (see
+/// [`Rollup`]): each line is read and assessed against the plan it names;
+/// a line that cannot be read or assessed becomes an error entry with its
+/// line number, kind, path and message, and the batch goes on. Lines are
+/// counted from 1; blank lines are skipped but counted.
+///
+/// ```
+/// let batch = format!(
+///     "{}\n\n{{\"plan\": \"binh-tan-2024\"}}\n",
+///     include_str!("../examples/cell-year-2024.json").replace('\n', " ")
+/// );
+/// let rollup = bontot::json::rollup_ndjson(&batch);
+/// assert_eq!(rollup.cells(), 1);
+/// let error = &rollup.errors()[0];
+/// assert_eq!((error.line, error.path.as_str()), (3, "cell"));
+/// ```
+pub fn rollup_ndjson(ndjson: &str) -> Rollup {
+    let mut rollup = Rollup::new();
+    for (line, text) in (1u64..).zip(ndjson.lines()) {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let assessed =
+            parse_record(text).and_then(|record| assess_record(&record).map(|a| (record, a)));
+        match assessed {
+            Ok((record, assessment)) => rollup.add(line, record.cell.name.as_deref(), &assessment),
+            Err(e) => rollup.add_error(line, &e),
+        }
+    }
+    rollup
+}
+
+/// A roll-up as JSON: `{"schema_version": 1, "cells": …, "verdicts":
+/// {"achieved": …, "not_achieved": …, "incomplete": …}, "criteria": {…},
+/// "errors": [{"line", "kind", "path", "message"}], "checks": [{"id",
+/// "fail", "unknown"}], "most_failed": [{"id", "cells"}], "results":
+/// [{"line", "cell", "year", "verdict", "failed", "unknown",
+/// "recognition_invalid"}]}`, results and errors in the order of their
+/// lines.
+pub fn rollup_to_json(rollup: &Rollup) -> String {
+    use serde_json::{Map, Value, json};
+    let verdicts: Map<String, Value> = Verdict::ALL
+        .iter()
+        .map(|&v| (v.as_str().to_owned(), json!(rollup.verdicts(v))))
+        .collect();
+    let criteria: Map<String, Value> = CriterionId::CRITERIA
+        .iter()
+        .map(|&c| (c.as_str().to_owned(), json!(rollup.criterion_fails(c))))
+        .collect();
+    let results: Vec<Value> = rollup
+        .outcomes()
+        .iter()
+        .map(|o| {
+            json!({
+                "line": o.line,
+                "cell": o.cell.as_deref(),
+                "year": o.year,
+                "verdict": o.verdict,
+                "failed": o.failed.iter().collect::<Vec<_>>(),
+                "unknown": o.unknown.iter().collect::<Vec<_>>(),
+                "recognition_invalid": o.recognition_invalid,
+            })
+        })
+        .collect();
+    let most_failed: Vec<Value> = rollup
+        .most_failed()
+        .into_iter()
+        .map(|(id, cells)| json!({"id": id, "cells": cells}))
+        .collect();
+    let doc = json!({
+        "schema_version": Assessment::SCHEMA_VERSION,
+        "cells": rollup.cells(),
+        "verdicts": verdicts,
+        "criteria": criteria,
+        "errors": rollup.errors(),
+        "checks": rollup.checks().collect::<Vec<_>>(),
+        "most_failed": most_failed,
+        "results": results,
+    });
+    doc.to_string()
 }

@@ -196,6 +196,7 @@ pub mod error;
 pub mod json;
 mod model;
 mod render;
+pub mod rollup;
 mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
