@@ -275,21 +275,21 @@ impl Rollup {
     /// counted once for a cell that fails either. The per-check counts of
     /// [`Rollup::checks`] stay as the assessments say.
     pub fn most_failed(&self) -> Vec<(CheckId, u64)> {
+        // One pass over the cells, the admission shortfall folded into one.
+        let mut cells = [0u64; CheckId::ALL.len()];
+        for o in &self.outcomes {
+            let mut failed = o.failed;
+            if failed.contains(CheckId::MemberDevelopment) {
+                failed.insert(CheckId::PartyAdmissions);
+            }
+            for (n, id) in cells.iter_mut().zip(CheckId::ALL) {
+                *n += u64::from(*id != CheckId::MemberDevelopment && failed.contains(*id));
+            }
+        }
         let mut counts: Vec<(CheckId, u64)> = CheckId::ALL
             .iter()
-            .filter(|&&id| id != CheckId::MemberDevelopment)
-            .map(|&id| {
-                let cells = self
-                    .outcomes
-                    .iter()
-                    .filter(|o| {
-                        o.failed.contains(id)
-                            || (id == CheckId::PartyAdmissions
-                                && o.failed.contains(CheckId::MemberDevelopment))
-                    })
-                    .count();
-                (id, cells as u64)
-            })
+            .copied()
+            .zip(cells)
             .filter(|&(_, n)| n > 0)
             .collect();
         counts.sort_by_key(|&(_, n)| core::cmp::Reverse(n));
